@@ -1,0 +1,61 @@
+// extract.h: stage 6 of the pipeline, from a document to its summary.
+//
+// A Document is one input file carried through decode -> normalize -> outline. summarize()
+// scans it once with the rule set (rules.h) and assembles the typed fields of summary.h:
+// title and contract number, parties with their details, amounts with their capitals,
+// dates with roles, periods, durations, payment installments and penalties; then it
+// cross-checks them (figures against capitals, installments summing to 100%, penalty bases
+// the contract never defines) and records what disagrees as Findings.
+//
+// The rules carry the patterns; this stage carries the parsing of what they capture
+// (numbers.h, calendar.h) and the assembly. A new way of writing a penalty is a rule-file
+// change, not a code change (docs/rules.md lists the categories and capture names read here).
+//
+// Resources (rules, terms, calendar) are loaded once per run and shared read-only.
+//
+// Failure: load_document fails as read_and_decode does (io, binary, encoding, too_large,
+// empty); Resources::load fails with ErrorKind::rule or io. summarize() does not fail: what
+// it cannot read it leaves out.
+// Thread-safety: Resources and Document are immutable once built; summarize() may run on
+// many documents in parallel with one shared Resources.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "clause_scan/calendar.h"
+#include "clause_scan/decode.h"
+#include "clause_scan/normalize.h"
+#include "clause_scan/outline.h"
+#include "clause_scan/rules.h"
+#include "clause_scan/segment.h"
+#include "clause_scan/summary.h"
+
+namespace clause_scan {
+
+struct Resources {
+  RuleSet rules;
+  TermList terms;
+  WorkCalendar calendar;
+  std::filesystem::path dir;  // where they were loaded from
+
+  // Loads rules_dir/*.toml, rules_dir/terms.txt and rules_dir/calendar-cn.txt.
+  static Result<Resources> load(const std::filesystem::path& rules_dir);
+};
+
+struct Document {
+  std::string file;      // the path as the user gave it
+  std::string encoding;  // as decode.h names it
+  SourceText source;
+  Outline outline;
+};
+
+// Builds a document from decoded text (normalizes and outlines it).
+Document make_document(std::string file, DecodedText decoded);
+
+// Reads, decodes, normalizes and outlines a file.
+Result<Document> load_document(const std::filesystem::path& path, const DecodeOptions& options);
+
+Summary summarize(const Document& document, const Resources& resources);
+
+}  // namespace clause_scan

@@ -1,0 +1,136 @@
+// rules.h: stage 5 of the pipeline, the patterns from rules/*.toml.
+//
+// A rule file holds [[rule]] tables (docs/rules.md has the format and a worked example):
+//
+//   [[rule]]
+//   id = "penalty.percent-of-base"          # unique over all files
+//   category = "penalty"                    # which extractor or check reads the matches
+//   description = "违约金 as a percentage of a named sum"
+//   severity = "warning"                    # only for rules that produce findings
+//   kind = "liquidated_damages"             # any other string key is an attribute
+//   patterns = ['(?P<base>中标金额|合同金额)的\s*(?P<percent>\d+(?:\.\d+)?)\s*%']
+//   [[rule.examples]]                       # must match, giving these captures
+//   text = "按本项目中标金额的 30%向甲方支付违约金"
+//   captures = { base = "中标金额", percent = "30" }
+//   [[rule.counterexamples]]                # must not match
+//   text = "中标金额低于 500 万元"
+//
+// Patterns are RE2 syntax, written against the normalized text (normalize.h: ASCII digits and
+// punctuation, '-' for dashes), and match within one line. Named groups carry the fields the
+// extractor reads. Everything is compiled once, when the set is loaded.
+//
+// Scanning: one RE2::Set over all patterns finds, per line, the patterns that can match; only
+// those run again, alone, to give positions and captures (RE2::Set runs at several hundred
+// MB/s with dozens of patterns; FilteredRE2 was slower here).
+//
+// Failure: loading gives ErrorKind::rule with "path:line: reason", the reason being the TOML
+// parser's or RE2's own words (also for a pattern RE2 rejects as too large), a duplicate id,
+// a missing key or an unknown severity; ErrorKind::io for an unreadable folder or file.
+// Thread-safety: a loaded RuleSet is immutable and may be shared by any number of threads.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clause_scan/error.h"
+
+namespace re2 {
+class RE2;
+class Set;
+}  // namespace re2
+
+namespace clause_scan {
+
+enum class Severity { error, warning, info };
+std::string_view to_string(Severity severity);                    // "error", "warning", "info"
+std::optional<Severity> parse_severity(std::string_view name);  // the inverse
+
+struct RuleExample {
+  std::string text;                            // as written in the rule file
+  std::map<std::string, std::string> captures;  // expected named captures (must match only)
+  bool must_match = true;                       // false for counterexamples
+  int line = 0;                                 // line of the example in the rule file
+};
+
+struct Rule {
+  std::string id;
+  std::string category;
+  std::string description;
+  std::optional<Severity> severity;
+  std::map<std::string, std::string> attributes;  // every other string key (kind, role, ...)
+  std::vector<std::string> pattern_sources;
+  std::vector<std::unique_ptr<re2::RE2>> patterns;  // compiled, same order
+  std::vector<RuleExample> examples;
+  std::string file;  // path of the rule file
+  int line = 0;      // line of the [[rule]] header
+
+  // The attribute `key`, or `fallback` when the rule does not set it.
+  std::string_view attribute(std::string_view key, std::string_view fallback = "") const;
+};
+
+struct Capture {
+  std::string_view name;
+  std::size_t begin = 0;  // offsets into the scanned text
+  std::size_t end = 0;
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  int pattern = 0;  // index into rule->patterns
+  std::size_t begin = 0;  // offsets into the scanned text
+  std::size_t end = 0;
+  std::vector<Capture> captures;  // the named groups that took part in the match
+
+  const Capture* capture(std::string_view name) const;  // nullptr when absent
+};
+
+// A failed example, for `clause-scan rules test`.
+struct ExampleFailure {
+  const Rule* rule = nullptr;
+  std::string file;
+  int line = 0;         // the example's line
+  std::string reason;   // "did not match", "capture percent: got \"3\", want \"30\"", ...
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // Loads every *.toml file of `dir` (sorted by name) into one set.
+  static Result<RuleSet> load_dir(const std::filesystem::path& dir);
+  // Loads the given files, in order.
+  static Result<RuleSet> load_files(const std::vector<std::filesystem::path>& files);
+  // Parses rule-file text; `file` names it in errors.
+  static Result<RuleSet> parse(std::string_view toml, std::string_view file);
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const;
+  const Rule* find(std::string_view id) const;
+
+  // All matches of all rules in `text`, ordered by begin offset, then by rule order.
+  std::vector<RuleMatch> scan(std::string_view text) const;
+  // Only the rules of one category.
+  std::vector<RuleMatch> scan(std::string_view text, std::string_view category) const;
+
+  // Runs every rule's examples against its own patterns (examples are normalized first).
+  std::vector<ExampleFailure> test_examples() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Where the rules live: `override_dir` when not empty; else the share folder of an installed
+// binary (<bin>/../share/clause-scan/rules); else the source tree's rules/. ErrorKind::io when
+// none exists.
+Result<std::filesystem::path> find_rules_dir(const std::filesystem::path& override_dir);
+
+}  // namespace clause_scan

@@ -1,0 +1,152 @@
+// The command line: a table of subcommands (name, description, how to add its options, how
+// to run it), in the manner of ninja's kTools. This is the only file that includes CLI11,
+// which is header-only and slow to compile.
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+
+namespace clause_scan::cli {
+namespace {
+
+constexpr const char* kExamples = R"(Examples:
+  clause-scan contract.txt                  summary of a contract (Chinese)
+  clause-scan --lang en contract.txt        the same in English
+  clause-scan --format json contract.txt    the summary document (spec summary-v1)
+  clause-scan outline contract.txt          the clause tree
+  clause-scan segment contract.txt          the words the rules see
+  clause-scan rules test                    run every rule's examples
+
+Exit status: 0 ok, 1 findings of severity error, 2 usage, input or rule errors.)";
+
+// All options live here while CLI11 parses; the chosen command reads its own part.
+struct ParsedOptions {
+  SummaryOptions summary;
+  OutlineOptions outline;
+  SegmentOptions segment;
+  RulesOptions rules;
+};
+
+void add_common(CLI::App& command, CommonOptions& options,
+                const std::vector<std::string>& formats) {
+  command.add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember(formats))
+      ->default_str(formats.front());
+  command.add_option("--color", options.color, "Colour: auto (a terminal, honours NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+  command.add_option("--lang", options.lang, "Language of text output")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->default_str("zh");
+  command.add_option("--rules", options.rules_dir, "Rules folder (default: the installed rules)");
+  command.add_option("--encoding", options.encoding,
+                     "Read input in this encoding (GB18030, UTF-16LE, Big5 ...) instead of "
+                     "detecting it");
+  command.add_option("--max-size", options.max_size, "Largest input accepted (e.g. 64MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64MiB");
+}
+
+void add_files(CLI::App& command, std::vector<std::string>& files) {
+  command.add_option("FILE", files, "Contract files")->required();
+}
+
+using Setup = std::function<void(CLI::App&, ParsedOptions&)>;
+// `command` is the parsed subcommand, for commands that have subcommands of their own.
+using Run = std::function<int(const CLI::App& command, const ParsedOptions&)>;
+
+struct Command {
+  const char* name;
+  const char* description;
+  Setup setup;
+  Run run;
+};
+
+const std::array<Command, 4> kCommands = {{
+    {"summary", "Who the parties are, what is paid, when, and what a breach costs (default)",
+     [](CLI::App& app, ParsedOptions& o) {
+       add_common(app, o.summary.common, {"text", "json", "markdown"});
+       add_files(app, o.summary.files);
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_summary(o.summary); }},
+    {"outline", "The clause tree of each contract",
+     [](CLI::App& app, ParsedOptions& o) {
+       add_common(app, o.outline.common, {"text", "json"});
+       add_files(app, o.outline.files);
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_outline(o.outline); }},
+    {"segment", "The words of each line, as the segmenter cuts them (for rule authors)",
+     [](CLI::App& app, ParsedOptions& o) {
+       add_common(app, o.segment.common, {"text"});
+       add_files(app, o.segment.files);
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_segment(o.segment); }},
+    {"rules", "List the rules, or test every rule's examples",
+     [](CLI::App& app, ParsedOptions& o) {
+       app.require_subcommand(1);
+       CLI::App* list = app.add_subcommand("list", "List every rule: id, category, severity");
+       add_common(*list, o.rules.common, {"text", "json"});
+       CLI::App* test = app.add_subcommand("test", "Run every rule's examples; exit 1 on failure");
+       add_common(*test, o.rules.common, {"text"});
+     },
+     [](const CLI::App& command, const ParsedOptions& o) {
+       return command.get_subcommand("test")->parsed() ? run_rules_test(o.rules)
+                                                       : run_rules_list(o.rules);
+     }},
+}};
+
+bool is_command_name(const std::string& word) {
+  if (word == "--help" || word == "-h" || word == "--version") return true;
+  for (const Command& command : kCommands) {
+    if (word == command.name) return true;
+  }
+  return false;
+}
+
+// `clause-scan [OPTIONS] FILE...` means `clause-scan summary [OPTIONS] FILE...`.
+std::vector<std::string> with_default_command(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && !is_command_name(args.front())) args.insert(args.begin(), "summary");
+  std::reverse(args.begin(), args.end());  // CLI11 parses a reversed vector
+  return args;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"clause-scan: an analyzer for Chinese contracts", "clause-scan"};
+  app.set_version_flag("--version", CLAUSE_SCAN_VERSION);
+  app.footer(kExamples);
+  app.require_subcommand(1);
+
+  ParsedOptions options;
+  std::vector<std::pair<CLI::App*, const Command*>> registered;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    command.setup(*sub, options);
+    registered.emplace_back(sub, &command);
+  }
+
+  std::vector<std::string> args = with_default_command(argc, argv);
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& error) {
+    int status = app.exit(error);
+    return status == 0 ? kExitOk : kExitTrouble;
+  }
+
+  for (auto& [sub, command] : registered) {
+    if (sub->parsed()) return command->run(*sub, options);
+  }
+  return kExitTrouble;
+}
+
+}  // namespace clause_scan::cli

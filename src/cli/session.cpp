@@ -1,0 +1,39 @@
+#include "cli/session.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace clause_scan::cli {
+
+Color resolve_color(const std::string& mode) {
+  if (mode == "always") return Color::always;
+  if (mode == "never") return Color::never;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return Color::never;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::strcmp(term, "dumb") == 0) return Color::never;
+  return isatty(STDOUT_FILENO) ? Color::always : Color::never;
+}
+
+Lang resolve_lang(const std::string& lang) { return lang == "en" ? Lang::en : Lang::zh; }
+
+TextStyle text_style(const CommonOptions& options) {
+  return TextStyle{resolve_lang(options.lang), resolve_color(options.color)};
+}
+
+DecodeOptions decode_options(const CommonOptions& options) {
+  DecodeOptions decode;
+  decode.encoding = options.encoding;
+  decode.max_size = options.max_size;
+  return decode;
+}
+
+Result<Resources> load_resources(const CommonOptions& options) {
+  Result<std::filesystem::path> dir = find_rules_dir(options.rules_dir);
+  if (!dir.ok()) return dir.error();
+  return Resources::load(dir.value());
+}
+
+}  // namespace clause_scan::cli

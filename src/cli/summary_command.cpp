@@ -1,0 +1,60 @@
+// clause-scan [summary] FILE...: the summary of each contract.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "cli/session.h"
+
+namespace clause_scan::cli {
+namespace {
+
+bool has_errors(const Summary& summary) {
+  for (const Finding& finding : summary.findings) {
+    if (finding.severity == Severity::error) return true;
+  }
+  return false;
+}
+
+void write_one(const Summary& summary, const CommonOptions& options, bool first) {
+  if (options.format == "markdown") {
+    if (!first) std::cout << "\n---\n\n";
+    write_summary_markdown(std::cout, summary, resolve_lang(options.lang));
+  } else {
+    if (!first) std::cout << '\n';
+    write_summary_text(std::cout, summary, text_style(options));
+  }
+}
+
+}  // namespace
+
+int run_summary(const SummaryOptions& options) {
+  Result<Resources> resources = load_resources(options.common);
+  if (!resources.ok()) return report_error(resources.error());
+
+  const bool json = options.common.format == "json";
+  const bool single = options.files.size() == 1;
+  Json documents = Json::array();
+  int status = kExitOk;
+  bool first = true;
+  for (const std::string& file : options.files) {
+    Result<Document> document = load_document(file, decode_options(options.common));
+    if (!document.ok()) {
+      status = report_error(document.error());
+      continue;
+    }
+    Summary summary = summarize(document.value(), resources.value());
+    if (has_errors(summary) && status == kExitOk) status = kExitFindings;
+    if (json) {
+      documents.push_back(summary_to_json(summary));
+    } else {
+      write_one(summary, options.common, first);
+      first = false;
+    }
+  }
+  if (json && !documents.empty()) {
+    write_json(std::cout, single ? documents.front() : documents);
+  }
+  return status;
+}
+
+}  // namespace clause_scan::cli

@@ -1,0 +1,31 @@
+#include <utility>
+
+#include "clause_scan/extract.h"
+
+namespace clause_scan {
+
+Result<Resources> Resources::load(const std::filesystem::path& rules_dir) {
+  Result<RuleSet> rules = RuleSet::load_dir(rules_dir);
+  if (!rules.ok()) return rules.error();
+  Result<TermList> terms = TermList::load(rules_dir / "terms.txt");
+  if (!terms.ok()) return terms.error();
+  Result<WorkCalendar> calendar = WorkCalendar::load(rules_dir / "calendar-cn.txt");
+  if (!calendar.ok()) return calendar.error();
+  return Resources{std::move(rules).value(), std::move(terms).value(),
+                   std::move(calendar).value(), rules_dir};
+}
+
+Document make_document(std::string file, DecodedText decoded) {
+  SourceText source(std::move(decoded.utf8));
+  Outline outline = build_outline(source);
+  return Document{std::move(file), std::move(decoded.encoding), std::move(source),
+                  std::move(outline)};
+}
+
+Result<Document> load_document(const std::filesystem::path& path, const DecodeOptions& options) {
+  Result<DecodedText> decoded = read_and_decode(path, options);
+  if (!decoded.ok()) return decoded.error();
+  return make_document(path.string(), std::move(decoded).value());
+}
+
+}  // namespace clause_scan

@@ -21,11 +21,21 @@
 //
 // Scanning: one RE2::Set over all patterns finds, per line, the patterns that can match; only
 // those run again, alone, to give positions and captures (RE2::Set runs at several hundred
-// MB/s with dozens of patterns; FilteredRE2 was slower here).
+// MB/s with dozens of patterns; FilteredRE2 was slower here). The Set holds each pattern with
+// its bounded repeats widened (X{m,n} -> X{m,}): a looser pattern that matches wherever the
+// real one does, without which the Set's DFA thrashes (1 MB/s instead of ~300 with 55
+// patterns). Each pattern gives its non-overlapping, non-empty matches, leftmost first; a
+// span that a rule already reported through an earlier pattern is not reported again.
 //
-// Failure: loading gives ErrorKind::rule with "path:line: reason", the reason being the TOML
-// parser's or RE2's own words (also for a pattern RE2 rejects as too large), a duplicate id,
-// a missing key or an unknown severity; ErrorKind::io for an unreadable folder or file.
+// Options of every pattern: UTF-8, leftmost-first (longest_match false), log_errors false
+// (the library never prints), RE2's default max_mem; (?P<name>...) for named groups, and a
+// name may appear once per pattern.
+//
+// Failure: loading gives ErrorKind::rule with reason "path:line: reason" (Error::file empty,
+// since the reason names the file), the reason being the TOML parser's or RE2's own words
+// (also for a pattern RE2 rejects as too large), a duplicate id, a missing key, a key of the
+// wrong type or an unknown severity; ErrorKind::io for an unreadable folder or file, or a
+// folder with no *.toml in it. docs/rules.md lists every message.
 // Thread-safety: a loaded RuleSet is immutable and may be shared by any number of threads.
 #pragma once
 
@@ -48,11 +58,11 @@ class Set;
 namespace clause_scan {
 
 enum class Severity { error, warning, info };
-std::string_view to_string(Severity severity);                    // "error", "warning", "info"
+std::string_view to_string(Severity severity);                  // "error", "warning", "info"
 std::optional<Severity> parse_severity(std::string_view name);  // the inverse
 
 struct RuleExample {
-  std::string text;                            // as written in the rule file
+  std::string text;                             // as written in the rule file
   std::map<std::string, std::string> captures;  // expected named captures (must match only)
   bool must_match = true;                       // false for counterexamples
   int line = 0;                                 // line of the example in the rule file
@@ -75,14 +85,14 @@ struct Rule {
 };
 
 struct Capture {
-  std::string_view name;
+  std::string_view name;  // the group name, owned by the RuleSet
   std::size_t begin = 0;  // offsets into the scanned text
   std::size_t end = 0;
 };
 
 struct RuleMatch {
   const Rule* rule = nullptr;
-  int pattern = 0;  // index into rule->patterns
+  int pattern = 0;        // index into rule->patterns
   std::size_t begin = 0;  // offsets into the scanned text
   std::size_t end = 0;
   std::vector<Capture> captures;  // the named groups that took part in the match
@@ -94,8 +104,8 @@ struct RuleMatch {
 struct ExampleFailure {
   const Rule* rule = nullptr;
   std::string file;
-  int line = 0;         // the example's line
-  std::string reason;   // "did not match", "capture percent: got \"3\", want \"30\"", ...
+  int line = 0;        // the example's line
+  std::string reason;  // "did not match", "capture percent: got \"3\", want \"30\"", ...
 };
 
 class RuleSet {
@@ -105,7 +115,8 @@ class RuleSet {
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
 
-  // Loads every *.toml file of `dir` (sorted by name) into one set.
+  // Loads every *.toml file of `dir` (sorted by name; names starting with '.' are skipped)
+  // into one set. Rule ids are unique over all the files.
   static Result<RuleSet> load_dir(const std::filesystem::path& dir);
   // Loads the given files, in order.
   static Result<RuleSet> load_files(const std::vector<std::filesystem::path>& files);
@@ -115,9 +126,10 @@ class RuleSet {
   const std::vector<std::unique_ptr<Rule>>& rules() const;
   const Rule* find(std::string_view id) const;
 
-  // All matches of all rules in `text`, ordered by begin offset, then by rule order.
+  // All matches of all rules in `text`, ordered by begin offset, then by rule order (then
+  // by pattern order). Lines are split at '\n'; no match spans two lines.
   std::vector<RuleMatch> scan(std::string_view text) const;
-  // Only the rules of one category.
+  // Only the rules of one category (each category has its own Set); none for an unknown one.
   std::vector<RuleMatch> scan(std::string_view text, std::string_view category) const;
 
   // Runs every rule's examples against its own patterns (examples are normalized first).
@@ -125,7 +137,8 @@ class RuleSet {
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  explicit RuleSet(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;  // never null, except in a moved-from RuleSet
 };
 
 // Where the rules live: `override_dir` when not empty; else the share folder of an installed

@@ -1,0 +1,270 @@
+// rule_set.cpp: loading rule files into a RuleSet and compiling their patterns.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "rules/rule_set_impl.h"
+
+namespace clause_scan {
+
+namespace {
+
+using rules_detail::PatternInfo;
+using rules_detail::PatternSet;
+using rules_detail::rule_error;
+using rules_detail::RuleDraft;
+using rules_detail::RuleSetData;
+
+// One pattern: UTF-8, first (leftmost-first) match, and silent, because the library never
+// prints; RE2 reports its errors through error().
+RE2::Options pattern_options() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_longest_match(false);
+  options.set_log_errors(false);
+  return options;
+}
+
+// The Set holds every pattern at once, so it gets a larger budget than one pattern: more
+// room for its program and for the DFA states it caches while scanning.
+constexpr int64_t kSetMaxMem = 64 << 20;
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// Compiles the patterns of one drafted rule into draft.rule.patterns.
+Status compile_patterns(RuleDraft& draft) {
+  Rule& rule = draft.rule;
+  for (std::size_t index = 0; index < rule.pattern_sources.size(); ++index) {
+    auto pattern = std::make_unique<RE2>(rule.pattern_sources[index], pattern_options());
+    std::string where =
+        "rule " + in_quotes(rule.id) + ": pattern " + std::to_string(index + 1) + ": ";
+    if (!pattern->ok()) {
+      return rule_error(rule.file, draft.pattern_lines[index], where + pattern->error());
+    }
+    // RE2 20220601 accepts a name twice, later releases refuse it: refuse it everywhere.
+    std::set<std::string_view> names;
+    for (const auto& [group, name] : pattern->CapturingGroupNames()) {
+      if (!names.insert(name).second) {
+        return rule_error(rule.file, draft.pattern_lines[index],
+                          where + "duplicate capture group name " + in_quotes(name));
+      }
+    }
+    rule.patterns.push_back(std::move(pattern));
+  }
+  return {};
+}
+
+PatternInfo describe_pattern(const Rule& rule, int rule_index, int pattern_index) {
+  PatternInfo info;
+  info.rule = &rule;
+  info.rule_index = rule_index;
+  info.pattern_index = pattern_index;
+  const std::map<int, std::string>& names = rule.patterns[pattern_index]->CapturingGroupNames();
+  int last_named = names.empty() ? 0 : names.rbegin()->first;
+  info.group_names.assign(last_named + 1, nullptr);
+  for (const auto& [group, name] : names) info.group_names[group] = &name;
+  return info;
+}
+
+Result<std::vector<std::filesystem::path>> rule_files_in(const std::filesystem::path& dir) {
+  std::error_code failure;
+  std::filesystem::directory_iterator entries(dir, failure);
+  if (failure) {
+    return Error{ErrorKind::io, "",
+                 "cannot read rules folder " + dir.string() + ": " + failure.message()};
+  }
+  std::vector<std::filesystem::path> files;
+  for (const std::filesystem::directory_entry& entry : entries) {
+    std::string name = entry.path().filename().string();
+    bool hidden = name.starts_with(".");  // editor lock and backup files
+    if (!hidden && entry.path().extension() == ".toml" && entry.is_regular_file(failure)) {
+      files.push_back(entry.path());
+    }
+  }
+  if (files.empty()) return Error{ErrorKind::io, "", "no rule files in " + dir.string()};
+  std::sort(files.begin(), files.end(), [](const auto& left, const auto& right) {
+    return left.filename().string() < right.filename().string();
+  });
+  return files;
+}
+
+Result<std::string> read_file(const std::filesystem::path& file) {
+  std::error_code failure;
+  if (!std::filesystem::exists(file, failure)) {
+    return Error{ErrorKind::io, file.string(), "rule file not found"};
+  }
+  if (std::filesystem::is_directory(file, failure)) {
+    return Error{ErrorKind::io, file.string(), "a folder, not a rule file"};
+  }
+  std::ifstream stream(file, std::ios::binary);
+  if (!stream) return Error{ErrorKind::io, file.string(), "cannot read rule file"};
+  std::ostringstream bytes;
+  bytes << stream.rdbuf();
+  if (stream.bad()) return Error{ErrorKind::io, file.string(), "cannot read rule file"};
+  return std::move(bytes).str();
+}
+
+// Collects drafts from any number of files, then builds the RuleSet.
+class Loader {
+ public:
+  Status add(std::string_view toml, std::string_view file) {
+    Result<std::vector<RuleDraft>> drafts = rules_detail::read_rule_file(toml, file);
+    if (!drafts.ok()) return drafts.error();
+    for (RuleDraft& draft : drafts.value()) {
+      Status status = add_rule(draft);
+      if (!status.ok()) return status;
+    }
+    return {};
+  }
+
+  Result<RuleSetData> build() {
+    RuleSetData data;
+    data.rules = std::move(rules_);
+    for (std::size_t rule = 0; rule < data.rules.size(); ++rule) {
+      for (std::size_t pattern = 0; pattern < data.rules[rule]->patterns.size(); ++pattern) {
+        data.patterns.push_back(describe_pattern(*data.rules[rule], int(rule), int(pattern)));
+      }
+    }
+    Status sets = build_sets(data);
+    if (!sets.ok()) return sets.error();
+    return data;
+  }
+
+ private:
+  Status add_rule(RuleDraft& draft) {
+    auto [first, inserted] = ids_.emplace(draft.rule.id, rules_.size());
+    if (!inserted) {
+      const Rule& earlier = *rules_[first->second];
+      return rule_error(draft.rule.file, draft.rule.line,
+                        "duplicate rule id " + in_quotes(draft.rule.id) + " (first at " +
+                            earlier.file + ":" + std::to_string(earlier.line) + ")");
+    }
+    Status compiled = compile_patterns(draft);
+    if (!compiled.ok()) return compiled;
+    rules_.push_back(std::make_unique<Rule>(std::move(draft.rule)));
+    return {};
+  }
+
+  static Status build_sets(RuleSetData& data) {
+    std::map<std::string, std::vector<int>> category_patterns;
+    std::vector<int> all_patterns;
+    for (std::size_t index = 0; index < data.patterns.size(); ++index) {
+      all_patterns.push_back(int(index));
+      category_patterns[data.patterns[index].rule->category].push_back(int(index));
+    }
+    Result<PatternSet> all = build_set(data, all_patterns);
+    if (!all.ok()) return all.error();
+    data.all = std::move(all.value());
+    for (auto& [category, patterns] : category_patterns) {
+      Result<PatternSet> set = build_set(data, patterns);
+      if (!set.ok()) return set.error();
+      data.by_category.emplace(category, std::move(set.value()));
+    }
+    return {};
+  }
+
+  static Result<PatternSet> build_set(const RuleSetData& data, std::vector<int> patterns) {
+    RE2::Options options = pattern_options();
+    options.set_max_mem(kSetMaxMem);
+    PatternSet result{std::make_unique<RE2::Set>(options, RE2::UNANCHORED), std::move(patterns)};
+    for (int index : result.patterns) {
+      const std::string& source =
+          data.patterns[index].rule->pattern_sources[data.patterns[index].pattern_index];
+      // The widened filter compiles wherever its pattern does; should it ever not, the
+      // pattern itself (which compiled alone with these options) takes its place.
+      if (result.set->Add(rules_detail::set_filter_pattern(source), nullptr) < 0) {
+        result.set->Add(source, nullptr);
+      }
+    }
+    if (!result.set->Compile()) {
+      return Error{ErrorKind::rule, "",
+                   "the rule patterns together are too large for one RE2::Set (" +
+                       std::to_string(result.patterns.size()) + " patterns)"};
+    }
+    return result;
+  }
+
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, std::size_t, std::less<>> ids_;  // id -> index into rules_
+};
+
+}  // namespace
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "info";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
+    if (name == to_string(severity)) return severity;
+  }
+  return std::nullopt;
+}
+
+std::string_view Rule::attribute(std::string_view key, std::string_view fallback) const {
+  auto found = attributes.find(std::string(key));
+  return found == attributes.end() ? fallback : std::string_view(found->second);
+}
+
+const Capture* RuleMatch::capture(std::string_view name) const {
+  for (const Capture& candidate : captures) {
+    if (candidate.name == name) return &candidate;
+  }
+  return nullptr;
+}
+
+RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
+RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+Result<RuleSet> RuleSet::load_dir(const std::filesystem::path& dir) {
+  Result<std::vector<std::filesystem::path>> files = rule_files_in(dir);
+  if (!files.ok()) return files.error();
+  return load_files(files.value());
+}
+
+Result<RuleSet> RuleSet::load_files(const std::vector<std::filesystem::path>& files) {
+  Loader loader;
+  for (const std::filesystem::path& file : files) {
+    Result<std::string> text = read_file(file);
+    if (!text.ok()) return text.error();
+    Status added = loader.add(text.value(), file.string());
+    if (!added.ok()) return added.error();
+  }
+  Result<RuleSetData> data = loader.build();
+  if (!data.ok()) return data.error();
+  return RuleSet(std::make_unique<Impl>(Impl{std::move(data).value()}));
+}
+
+Result<RuleSet> RuleSet::parse(std::string_view toml, std::string_view file) {
+  Loader loader;
+  Status added = loader.add(toml, file);
+  if (!added.ok()) return added.error();
+  Result<RuleSetData> data = loader.build();
+  if (!data.ok()) return data.error();
+  return RuleSet(std::make_unique<Impl>(Impl{std::move(data).value()}));
+}
+
+const std::vector<std::unique_ptr<Rule>>& RuleSet::rules() const { return impl_->rules; }
+
+const Rule* RuleSet::find(std::string_view id) const {
+  for (const std::unique_ptr<Rule>& rule : impl_->rules) {
+    if (rule->id == id) return rule.get();
+  }
+  return nullptr;
+}
+
+}  // namespace clause_scan

@@ -1,0 +1,91 @@
+// rule_set_impl.h: the private parts of RuleSet, shared by the files of src/rules/.
+//
+// rule_file.cpp turns TOML text into RuleDrafts (the only file that includes toml++, which is
+// slow to compile); rule_set.cpp compiles the drafts into a RuleSet; scan.cpp and examples.cpp
+// run it.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clause_scan/error.h"
+#include "clause_scan/rules.h"
+
+namespace clause_scan::rules_detail {
+
+// A rule as read from its file, before its patterns are compiled.
+struct RuleDraft {
+  Rule rule;                       // everything but `patterns`
+  std::vector<int> pattern_lines;  // line of each pattern source in the file
+};
+
+// Reads the [[rule]] tables of one rule file. Checks the shape (keys, types, severity) but
+// not the patterns; errors are ErrorKind::rule "file:line: reason".
+Result<std::vector<RuleDraft>> read_rule_file(std::string_view toml, std::string_view file);
+
+// The pattern as the RE2::Set holds it: bounded repeats X{m,n} widened to X{m,}, which
+// matches wherever `pattern` does and keeps the Set's DFA small (set_filter.cpp says why).
+std::string set_filter_pattern(std::string_view pattern);
+
+// The error every loader returns: ErrorKind::rule, reason "file:line: what".
+Error rule_error(std::string_view file, int line, std::string_view what);
+
+// What scanning needs to know about one compiled pattern.
+struct PatternInfo {
+  const Rule* rule = nullptr;
+  int rule_index = 0;     // position of the rule in the set, for ordering matches
+  int pattern_index = 0;  // index into rule->patterns
+  // Name of each capturing group up to the last named one (nullptr when unnamed); index 0 is
+  // the whole match. Points into the RE2 object, which lives as long as the rule.
+  std::vector<const std::string*> group_names;
+};
+
+// One RE2::Set and the patterns it holds, Set index -> PatternInfo index.
+struct PatternSet {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> patterns;
+};
+
+// Every non-overlapping, non-empty match of one pattern in `line`, which lies inside `text`;
+// offsets in the matches are relative to `text`. Appends to `out`.
+void match_pattern(const PatternInfo& pattern, std::string_view text, std::string_view line,
+                   std::vector<RuleMatch>& out);
+
+// Calls `visit(line)` for each line of `text` (without its '\n'), in order.
+template <typename Visit>
+void for_each_line(std::string_view text, Visit&& visit) {
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    visit(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+}
+
+// Everything a RuleSet holds (RuleSet::Impl is this; the name RuleSet::Impl is private).
+struct RuleSetData {
+  std::vector<std::unique_ptr<Rule>> rules;
+  std::vector<PatternInfo> patterns;  // all patterns, in rule order
+  PatternSet all;                     // every pattern
+  std::map<std::string, PatternSet, std::less<>> by_category;
+};
+
+// Every match of the patterns of `set` in `text`, in the order RuleSet::scan promises.
+std::vector<RuleMatch> scan_with(const RuleSetData& data, const PatternSet& set,
+                                 std::string_view text);
+
+}  // namespace clause_scan::rules_detail
+
+namespace clause_scan {
+
+struct RuleSet::Impl : rules_detail::RuleSetData {};
+
+}  // namespace clause_scan

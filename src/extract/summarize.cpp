@@ -11,6 +11,13 @@ Summary summarize(const Document& document, const Resources& resources) {
   summary.encoding = document.encoding;
   summary.clauses = document.outline.clauses();
   extract::extract_title(context, summary);
+  extract::extract_parties(context, summary);
+  extract::extract_amounts(context, summary);
+  extract::extract_dates(context, summary);
+  extract::extract_periods(context, summary);
+  extract::extract_durations(context, summary);
+  extract::extract_installments(context, summary);
+  extract::extract_penalties(context, summary);
   return summary;
 }
 

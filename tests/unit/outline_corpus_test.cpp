@@ -68,7 +68,7 @@ TEST_CASE("outline: seed contract") {
         "十三 合同转让和分包 L267\n"
         "十四 争议解决及管辖、送达 L271\n"
         "十五 其他 L279\n"
-        "保密协议 L303\n"
+        "[part] 保密协议 L303\n"
         "  第一条 定义 L325\n"
         "  第二条 保密义务 L359\n"
         "  第三条 保密义务的例外 L421\n"
@@ -80,13 +80,13 @@ TEST_CASE("outline: seed contract") {
         "  第九条 法律适用与争议解决 L479\n"
         "  第十条 完整协议 L483\n"
         "  第十一条 其他 L489\n"
-        "廉洁协议 L504\n"
+        "[part] 廉洁协议 L504\n"
         "  1 L522\n"
         "  2 L524\n"
         "  一 业务规范 L528\n"
         "  二 各方义务 L532\n"
         "  三 其他 L566\n"
-        "附件 履约验收方案 L582\n");
+        "[part 附件] 履约验收方案 L582\n");
 
   SUBCASE("deeper levels") {
     const std::vector<const Clause*> flat = outline.flatten();

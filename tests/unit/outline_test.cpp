@@ -534,11 +534,11 @@ const DocumentCase kDocuments[] = {
      "备注:本表为履约验收方案格式。\n",
      "一 定义 L2\n"
      "二 其他 L4\n"
-     "保密协议 L9\n"
+     "[part] 保密协议 L9\n"
      "  第一条 定义 L12\n"
      "    1.1 L13\n"
      "  第二条 保密义务 L14\n"
-     "附件 履约验收方案 L16\n"},
+     "[part 附件] 履约验收方案 L16\n"},
     {"a list of appendices and a title without a signature block are not parts",
      "一、合同文件\n"
      "本合同附件如下:\n"
@@ -558,7 +558,7 @@ const DocumentCase kDocuments[] = {
      "发包人要求\n"
      "一、功能要求\n",
      "一 合同文件 L1\n"
-     "附件1 发包人要求 L4\n"
+     "[part 附件1] 发包人要求 L4\n"
      "  一 功能要求 L6\n"},
     {"a title after a signature block without its own parties or clauses is not a part",
      "一、其他\n"

@@ -1,0 +1,41 @@
+#include "extract/lookup.h"
+
+#include <array>
+
+#include "util/text.h"
+
+namespace clause_scan::extract {
+namespace {
+
+// Longest first, so that 本项目 is removed before 本.
+constexpr std::array<std::string_view, 9> kDeterminers = {
+    "本项目", "本合同", "本协议", "约定的", "上述", "项目", "本", "该", "其"};
+
+}  // namespace
+
+std::string core_label(std::string_view label) {
+  label = util::trim(label);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view determiner : kDeterminers) {
+      // Keep at least two characters (6 bytes of CJK) of the label itself.
+      if (util::starts_with(label, determiner) && label.size() >= determiner.size() + 6) {
+        label.remove_prefix(determiner.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return std::string(label);
+}
+
+bool same_label(std::string_view a, std::string_view b) { return core_label(a) == core_label(b); }
+
+const Amount* find_amount(const Summary& summary, std::string_view label) {
+  for (const Amount& amount : summary.amounts) {
+    if (amount.label && !amount.approximate && same_label(*amount.label, label)) return &amount;
+  }
+  return nullptr;
+}
+
+}  // namespace clause_scan::extract

@@ -13,11 +13,11 @@ namespace clause_scan::cli {
 
 // Options every command that reads contracts shares.
 struct CommonOptions {
-  std::string format = "text";   // text | json | markdown (commands add their own)
-  std::string color = "auto";    // auto | always | never
-  std::string lang = "zh";       // zh | en
-  std::string rules_dir;         // --rules DIR; empty: the default search
-  std::string encoding;          // --encoding NAME; empty: detect
+  std::string format = "text";                   // text | json | markdown (commands add their own)
+  std::string color = "auto";                    // auto | always | never
+  std::string lang = "zh";                       // zh | en
+  std::string rules_dir;                         // --rules DIR; empty: the default search
+  std::string encoding;                          // --encoding NAME; empty: detect
   std::size_t max_size = std::size_t{64} << 20;  // --max-size
 };
 

@@ -8,6 +8,7 @@
 namespace clause_scan::cli {
 
 int run_outline(const OutlineOptions& options) {
+  if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
   const bool json = options.common.format == "json";
   const bool single = options.files.size() == 1;
   Json documents = Json::array();

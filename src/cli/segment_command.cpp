@@ -9,6 +9,7 @@
 namespace clause_scan::cli {
 
 int run_segment(const SegmentOptions& options) {
+  if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
   Result<Resources> resources = load_resources(options.common);
   if (!resources.ok()) return report_error(resources.error());
   Result<Segmenter> segmenter = Segmenter::create(resources->terms);

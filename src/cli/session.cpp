@@ -30,6 +30,14 @@ DecodeOptions decode_options(const CommonOptions& options) {
   return decode;
 }
 
+Status check_options(const CommonOptions& options) {
+  if (options.encoding.empty()) return {};
+  // Decoding one byte asks ICU for the converter: the same check every file would make.
+  Result<DecodedText> probe = decode("a", decode_options(options), "");
+  if (!probe.ok() && probe.error().kind == ErrorKind::usage) return probe.error();
+  return {};
+}
+
 Result<Resources> load_resources(const CommonOptions& options) {
   Result<std::filesystem::path> dir = find_rules_dir(options.rules_dir);
   if (!dir.ok()) return dir.error();

@@ -4,9 +4,9 @@
 
 #include <optional>
 
-#include "cli/commands.h"
 #include "clause_scan/extract.h"
 #include "clause_scan/report.h"
+#include "cli/commands.h"
 
 namespace clause_scan::cli {
 
@@ -16,6 +16,9 @@ Color resolve_color(const std::string& mode);
 Lang resolve_lang(const std::string& lang);
 TextStyle text_style(const CommonOptions& options);
 DecodeOptions decode_options(const CommonOptions& options);
+
+// Checks the options that would otherwise fail once per file (an unknown --encoding).
+Status check_options(const CommonOptions& options);
 
 // Finds and loads the rules folder (rules, terms, calendar).
 Result<Resources> load_resources(const CommonOptions& options);

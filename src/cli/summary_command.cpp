@@ -28,6 +28,7 @@ void write_one(const Summary& summary, const CommonOptions& options, bool first)
 }  // namespace
 
 int run_summary(const SummaryOptions& options) {
+  if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
   Result<Resources> resources = load_resources(options.common);
   if (!resources.ok()) return report_error(resources.error());
 

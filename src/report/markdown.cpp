@@ -70,8 +70,10 @@ void parties(std::ostream& out, const Summary& summary, Lang lang) {
     rows.push_back({role, or_blank(party.name), details, where(party.source)});
   }
   bool zh = lang == Lang::zh;
-  table(out, {zh ? "角色" : "Role", zh ? "名称" : "Name", zh ? "详情" : "Details",
-              zh ? "出处" : "Source"}, rows);
+  table(
+      out,
+      {zh ? "角色" : "Role", zh ? "名称" : "Name", zh ? "详情" : "Details", zh ? "出处" : "Source"},
+      rows);
 }
 
 void amounts(std::ostream& out, const Summary& summary, Lang lang) {
@@ -86,8 +88,10 @@ void amounts(std::ostream& out, const Summary& summary, Lang lang) {
                     or_blank(amount.words), check, where(amount.source)});
   }
   bool zh = lang == Lang::zh;
-  table(out, {zh ? "名称" : "Label", zh ? "金额" : "Amount", label("words", lang),
-              zh ? "一致" : "Agree", zh ? "出处" : "Source"}, rows);
+  table(out,
+        {zh ? "名称" : "Label", zh ? "金额" : "Amount", label("words", lang), zh ? "一致" : "Agree",
+         zh ? "出处" : "Source"},
+        rows);
 }
 
 std::string duration_text(const std::optional<Duration>& duration, Lang lang) {
@@ -102,14 +106,17 @@ void installments(std::ostream& out, const Summary& summary, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const Installment& term : summary.payment_terms) {
     std::string percent = term.percent ? format_percent(*term.percent) + "%" : "";
-    if (term.remainder) percent += (percent.empty() ? "" : " ") + std::string(label("remainder", lang));
+    if (term.remainder)
+      percent += (percent.empty() ? "" : " ") + std::string(label("remainder", lang));
     std::string amount = term.amount ? term.amount->to_grouped(2) : "";
     rows.push_back({std::to_string(term.seq), percent, or_blank(term.base), amount,
                     or_blank(term.trigger), duration_text(term.due, lang), where(term.source)});
   }
   bool zh = lang == Lang::zh;
-  table(out, {"#", zh ? "比例" : "Percent", zh ? "基数" : "Base", zh ? "金额" : "Amount",
-              zh ? "条件" : "Trigger", label("due", lang), zh ? "出处" : "Source"}, rows);
+  table(out,
+        {"#", zh ? "比例" : "Percent", zh ? "基数" : "Base", zh ? "金额" : "Amount",
+         zh ? "条件" : "Trigger", label("due", lang), zh ? "出处" : "Source"},
+        rows);
 }
 
 void penalties(std::ostream& out, const Summary& summary, Lang lang) {
@@ -124,14 +131,15 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
     std::string parties = penalty.payer || penalty.payee
                               ? penalty.payer.value_or("?") + " → " + penalty.payee.value_or("?")
                               : "";
-    rows.push_back({std::string(label(to_string(penalty.kind), lang)), rate,
-                    or_blank(penalty.base), penalty.amount ? penalty.amount->to_grouped(2) : "",
-                    cap, parties, where(penalty.source)});
+    rows.push_back({std::string(label(to_string(penalty.kind), lang)), rate, or_blank(penalty.base),
+                    penalty.amount ? penalty.amount->to_grouped(2) : "", cap, parties,
+                    where(penalty.source)});
   }
   bool zh = lang == Lang::zh;
-  table(out, {zh ? "类型" : "Kind", zh ? "比例" : "Rate", zh ? "基数" : "Base",
-              zh ? "金额" : "Amount", label("cap", lang), zh ? "支付方向" : "Payer → payee",
-              zh ? "出处" : "Source"}, rows);
+  table(out,
+        {zh ? "类型" : "Kind", zh ? "比例" : "Rate", zh ? "基数" : "Base", zh ? "金额" : "Amount",
+         label("cap", lang), zh ? "支付方向" : "Payer → payee", zh ? "出处" : "Source"},
+        rows);
 }
 
 void periods_and_dates(std::ostream& out, const Summary& summary, Lang lang) {
@@ -168,7 +176,8 @@ void write_summary_markdown(std::ostream& out, const Summary& summary, Lang lang
   out << "# " << (summary.title ? *summary.title : summary.file) << "\n\n";
   out << "- " << label("file", lang) << ": `" << summary.file << "`\n";
   out << "- " << label("encoding", lang) << ": " << summary.encoding << "\n";
-  if (summary.contract_no) out << "- " << label("contract_no", lang) << ": " << *summary.contract_no << "\n";
+  if (summary.contract_no)
+    out << "- " << label("contract_no", lang) << ": " << *summary.contract_no << "\n";
   parties(out, summary, lang);
   amounts(out, summary, lang);
   installments(out, summary, lang);

@@ -17,9 +17,6 @@ std::string display_number(const Clause& clause) {
     return clause.number + ".";
   }
   if (clause.style == NumberStyle::letter) return clause.number + ".";
-  if (clause.style == NumberStyle::part) {
-    return clause.number.empty() ? "[" : "[" + clause.number + "]";
-  }
   return clause.number;
 }
 
@@ -31,7 +28,9 @@ void write_clause(std::ostream& out, const Clause& clause, int depth,
     line += paint.bold((clause.number.empty() ? "" : "[" + clause.number + "] ") + clause.heading);
   } else {
     line += paint.bold(number);
-    if (!clause.heading.empty()) line += " " + clause.heading;
+    // 一、定义 reads as one; other numbers stand apart from their heading.
+    const char* gap = clause.style == NumberStyle::chinese ? "" : " ";
+    if (!clause.heading.empty()) line += gap + clause.heading;
   }
   out << line << "  " << paint.dim(fmt::format("L{}", clause.line)) << '\n';
   for (const Clause& child : clause.children) write_clause(out, child, depth + 1, paint);

@@ -21,9 +21,12 @@ class Painter {
   std::string cyan(const std::string& text) const { return wrap("36", text); }
   std::string severity(Severity severity, const std::string& text) const {
     switch (severity) {
-      case Severity::error: return red(text);
-      case Severity::warning: return yellow(text);
-      case Severity::info: return cyan(text);
+      case Severity::error:
+        return red(text);
+      case Severity::warning:
+        return yellow(text);
+      case Severity::info:
+        return cyan(text);
     }
     return text;
   }

@@ -26,8 +26,7 @@ void item(std::ostream& out, const Painter& paint, const std::string& body,
   out << "  " << body << "  " << paint.dim(where(source)) << '\n';
 }
 
-void section(std::ostream& out, const Painter& paint, std::string_view key, Lang lang,
-             bool empty) {
+void section(std::ostream& out, const Painter& paint, std::string_view key, Lang lang, bool empty) {
   out << '\n' << paint.bold(std::string(label(key, lang)));
   if (empty) out << "  " << paint.dim(std::string(label("none", lang)));
   out << '\n';
@@ -56,7 +55,8 @@ void write_parties(std::ostream& out, const Summary& summary, const Painter& pai
   section(out, paint, "parties", lang, summary.parties.empty());
   for (const Party& party : summary.parties) {
     std::string role = party.role;
-    if (party.alias) role += lang == Lang::zh ? "（" + *party.alias + "）" : " (" + *party.alias + ")";
+    if (party.alias)
+      role += lang == Lang::zh ? "（" + *party.alias + "）" : " (" + *party.alias + ")";
     std::string name = party.name ? *party.name : "____";
     item(out, paint, util::pad_right(role, kLabelWidth) + " " + name, party.source);
     std::string details = party_details(party, lang);
@@ -79,8 +79,8 @@ void write_amounts(std::ostream& out, const Summary& summary, const Painter& pai
     if (amount.words) {
       body += fmt::format("  {} {}", label("words", lang), *amount.words);
       bool agree = amount.consistent.value_or(true);
-      body += "  " + (agree ? paint.green("✓") : paint.red("✗ " + std::string(label(
-                                                                  "words_disagree", lang))));
+      body += "  " + (agree ? paint.green("✓")
+                            : paint.red("✗ " + std::string(label("words_disagree", lang))));
     }
     item(out, paint, body, amount.source);
   }
@@ -115,8 +115,7 @@ std::string duration_text(const Duration& duration, Lang lang) {
   return duration.value.to_string() + separator + std::string(label(unit_key, lang));
 }
 
-void write_durations(std::ostream& out, const Summary& summary, const Painter& paint,
-                     Lang lang) {
+void write_durations(std::ostream& out, const Summary& summary, const Painter& paint, Lang lang) {
   section(out, paint, "durations", lang, summary.durations.empty());
   for (const Duration& duration : summary.durations) {
     item(out, paint, duration_text(duration, lang), duration.source);
@@ -128,7 +127,8 @@ std::string installment_text(const Installment& term, Lang lang) {
   if (term.remainder) body += " " + std::string(label("remainder", lang));
   if (term.percent) body += " " + format_percent(*term.percent) + "%";
   if (term.base) body += " " + *term.base;
-  if (term.amount) body += " = " + term.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
+  if (term.amount)
+    body += " = " + term.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
   if (term.period) body += " / " + *term.period;
   if (term.trigger) body += " · " + *term.trigger;
   if (term.due) body += " " + duration_text(*term.due, lang);
@@ -165,16 +165,14 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   return body;
 }
 
-void write_penalties(std::ostream& out, const Summary& summary, const Painter& paint,
-                     Lang lang) {
+void write_penalties(std::ostream& out, const Summary& summary, const Painter& paint, Lang lang) {
   section(out, paint, "penalties", lang, summary.penalties.empty());
   for (const Penalty& penalty : summary.penalties) {
     item(out, paint, penalty_text(penalty, lang), penalty.source);
   }
 }
 
-void write_findings(std::ostream& out, const Summary& summary, const Painter& paint,
-                    Lang lang) {
+void write_findings(std::ostream& out, const Summary& summary, const Painter& paint, Lang lang) {
   out << '\n' << paint.bold(std::string(label("findings", lang)));
   if (summary.findings.empty()) {
     out << "  " << paint.green(std::string(label("no_findings", lang))) << '\n';
@@ -183,8 +181,8 @@ void write_findings(std::ostream& out, const Summary& summary, const Painter& pa
   out << '\n';
   for (const Finding& finding : summary.findings) {
     std::string severity(label(to_string(finding.severity), lang));
-    std::string body = paint.severity(finding.severity, severity) + " [" + finding.rule + "] " +
-                       finding.message;
+    std::string body =
+        paint.severity(finding.severity, severity) + " [" + finding.rule + "] " + finding.message;
     item(out, paint, body, finding.source);
   }
 }

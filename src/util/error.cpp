@@ -4,15 +4,24 @@ namespace clause_scan {
 
 std::string_view to_string(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::io: return "io";
-    case ErrorKind::binary: return "binary";
-    case ErrorKind::encoding: return "encoding";
-    case ErrorKind::too_large: return "too-large";
-    case ErrorKind::empty: return "empty";
-    case ErrorKind::timeout: return "timeout";
-    case ErrorKind::rule: return "rule";
-    case ErrorKind::usage: return "usage";
-    case ErrorKind::internal: return "internal";
+    case ErrorKind::io:
+      return "io";
+    case ErrorKind::binary:
+      return "binary";
+    case ErrorKind::encoding:
+      return "encoding";
+    case ErrorKind::too_large:
+      return "too-large";
+    case ErrorKind::empty:
+      return "empty";
+    case ErrorKind::timeout:
+      return "timeout";
+    case ErrorKind::rule:
+      return "rule";
+    case ErrorKind::usage:
+      return "usage";
+    case ErrorKind::internal:
+      return "internal";
   }
   return "internal";
 }

@@ -76,8 +76,8 @@ std::string_view trim(std::string_view text) {
     }
   }
   for (;;) {
-    if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                          text.back() == '\n')) {
+    if (!text.empty() &&
+        (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
       text.remove_suffix(1);
     } else if (ends_with(text, kIdeographicSpace)) {
       text.remove_suffix(kIdeographicSpace.size());

@@ -73,22 +73,21 @@ std::string due_of(const json& item) {
 using KeyFn = std::function<std::string(const json&)>;
 
 struct Field {
-  std::string name;     // as printed
-  std::string list;     // the summary/gold list it reads
-  KeyFn key;            // the key of one item; "" skips the item
+  std::string name;  // as printed
+  std::string list;  // the summary/gold list it reads
+  KeyFn key;         // the key of one item; "" skips the item
 };
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {
       {"title", "title", [](const json& v) { return text_of(v); }},
       {"contract_no", "contract_no", [](const json& v) { return text_of(v); }},
-      {"parties", "parties",
-       [](const json& p) { return get(p, "role") + "|" + get(p, "name"); }},
+      {"parties", "parties", [](const json& p) { return get(p, "role") + "|" + get(p, "name"); }},
       {"party details", "parties",
        [](const json& p) {
          std::string key = get(p, "role");
-         for (const char* detail : {"address", "postcode", "phone", "fax", "contact",
-                                    "legal_rep", "bank", "account", "credit_code"}) {
+         for (const char* detail : {"address", "postcode", "phone", "fax", "contact", "legal_rep",
+                                    "bank", "account", "credit_code"}) {
            key += "|" + get(p, detail);
          }
          return key;
@@ -96,7 +95,9 @@ const std::vector<Field>& fields() {
       {"amounts", "amounts",
        [](const json& a) { return line_of(a) + "|" + number_of(a, "value"); }},
       {"amount labels", "amounts",
-       [](const json& a) { return line_of(a) + "|" + number_of(a, "value") + "|" + get(a, "label"); }},
+       [](const json& a) {
+         return line_of(a) + "|" + number_of(a, "value") + "|" + get(a, "label");
+       }},
       {"amount words", "amounts",
        [](const json& a) {
          std::string words = number_of(a, "words_value");
@@ -110,7 +111,9 @@ const std::vector<Field>& fields() {
          return line_of(p) + "|" + period_end(p["start"]) + "|" + period_end(p["end"]);
        }},
       {"durations", "durations",
-       [](const json& d) { return line_of(d) + "|" + number_of(d, "value") + "|" + get(d, "unit"); }},
+       [](const json& d) {
+         return line_of(d) + "|" + number_of(d, "value") + "|" + get(d, "unit");
+       }},
       {"installments", "payment_terms",
        [](const json& i) {
          return line_of(i) + "|" + number_of(i, "percent") + "|" + number_of(i, "amount") + "|" +
@@ -207,14 +210,16 @@ fs::path contract_path(const std::string& file, const Options& options) {
 }
 
 void print_misses(const std::string& file, const std::string& field, const Misses& misses) {
-  for (const auto& key : misses.missed) std::cout << fmt::format("  {} {}: missed   {}\n", file, field, key);
-  for (const auto& key : misses.spurious) std::cout << fmt::format("  {} {}: spurious {}\n", file, field, key);
+  for (const auto& key : misses.missed)
+    std::cout << fmt::format("  {} {}: missed   {}\n", file, field, key);
+  for (const auto& key : misses.spurious)
+    std::cout << fmt::format("  {} {}: spurious {}\n", file, field, key);
 }
 
 void print_table(const std::string& title, const std::map<std::string, Counts>& totals, int files) {
   std::cout << fmt::format("\n{} ({} files)\n", title, files);
-  std::cout << fmt::format("{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}\n", "field", "gold",
-                           "found", "match", "precision", "recall", "F1");
+  std::cout << fmt::format("{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}\n", "field", "gold", "found",
+                           "match", "precision", "recall", "F1");
   for (const Field& field : fields()) {
     auto it = totals.find(field.name);
     if (it == totals.end()) continue;
@@ -268,7 +273,8 @@ int run(const Options& options) {
     for (const auto& [set, counts] : totals) {
       auto it = counts.find(field);
       if (it != counts.end() && it->second.f1() + 1e-9 < minimum) {
-        std::cout << fmt::format("FAIL {} {}: F1 {:.3f} < {:.3f}\n", set, field, it->second.f1(), minimum);
+        std::cout << fmt::format("FAIL {} {}: F1 {:.3f} < {:.3f}\n", set, field, it->second.f1(),
+                                 minimum);
         status = 1;
       }
     }

@@ -12,13 +12,10 @@
 
 namespace clause_scan::rules_detail {
 
+// The error names "path:line" as its file, so that Error::message() reads
+// "path:line: reason" as editors expect (the convention of every data file we load).
 Error rule_error(std::string_view file, int line, std::string_view what) {
-  std::string reason(file);
-  reason += ':';
-  reason += std::to_string(line);
-  reason += ": ";
-  reason += what;
-  return Error{ErrorKind::rule, "", std::move(reason)};
+  return Error{ErrorKind::rule, std::string(file) + ":" + std::to_string(line), std::string(what)};
 }
 
 namespace {

@@ -35,7 +35,7 @@ std::string parse_error(std::string_view toml) {
   cs::Result<cs::RuleSet> set = cs::RuleSet::parse(toml, "t.toml");
   if (set.ok()) return "no error";
   CHECK(set.error().kind == cs::ErrorKind::rule);
-  return set.error().reason;
+  return set.error().message();
 }
 
 std::string span(std::string_view text, std::size_t begin, std::size_t end) {
@@ -275,10 +275,10 @@ TEST_CASE("rules: an error names the rule file as given to load_files") {
   cs::Result<cs::RuleSet> set = cs::RuleSet::load_files({file});
   REQUIRE(!set.ok());
   CHECK(set.error().kind == cs::ErrorKind::rule);
-  CHECK(set.error().reason == file.string() +
-                                  ":7: rule \"test.broken\": pattern 2: missing ): "
-                                  "(?P<amount>\\d+");
-  CHECK(set.error().message() == set.error().reason);
+  CHECK(set.error().message() == file.string() +
+                                     ":7: rule \"test.broken\": pattern 2: missing ): "
+                                     "(?P<amount>\\d+");
+  CHECK(set.error().file == file.string() + ":7");
 }
 
 TEST_CASE("rules: load_dir reads *.toml sorted by file name") {
@@ -296,7 +296,7 @@ TEST_CASE("rules: a duplicate id across files names both places") {
   REQUIRE(!set.ok());
   CHECK(set.error().kind == cs::ErrorKind::rule);
   fs::path dir = kRuleData / "duplicate";
-  CHECK(set.error().reason == (dir / "b.toml").string() + ":6: duplicate rule id \"test.same\" " +
+  CHECK(set.error().message() == (dir / "b.toml").string() + ":6: duplicate rule id \"test.same\" " +
                                   "(first at " + (dir / "a.toml").string() + ":1)");
 }
 

@@ -70,7 +70,8 @@ struct Command {
   Run run;
 };
 
-const std::array<Command, 4> kCommands = {{
+// One entry per subcommand; `clause-scan --help` lists them in this order.
+const Command kCommands[] = {
     {"summary", "Who the parties are, what is paid, when, and what a breach costs (default)",
      [](CLI::App& app, ParsedOptions& o) {
        add_common(app, o.summary.common, {"text", "json", "markdown"});
@@ -101,7 +102,7 @@ const std::array<Command, 4> kCommands = {{
        return command.get_subcommand("test")->parsed() ? run_rules_test(o.rules)
                                                        : run_rules_list(o.rules);
      }},
-}};
+};
 
 bool is_command_name(const std::string& word) {
   if (word == "--help" || word == "-h" || word == "--version") return true;

@@ -3,15 +3,18 @@
 namespace clause_scan::extract {
 
 Context::Context(const Document& document, const Resources& resources)
-    : document_(document),
-      resources_(resources),
-      all_matches_(resources.rules.scan(document.source.text())) {}
+    : document_(document), resources_(resources) {}
 
 std::vector<const RuleMatch*> Context::matches(std::string_view category) const {
-  std::vector<const RuleMatch*> selected;
-  for (const RuleMatch& match : all_matches_) {
-    if (match.rule->category == category) selected.push_back(&match);
+  auto found = by_category_.find(category);
+  if (found == by_category_.end()) {
+    found = by_category_
+                .emplace(std::string(category), resources_.rules.scan(text(), category))
+                .first;
   }
+  std::vector<const RuleMatch*> selected;
+  selected.reserve(found->second.size());
+  for (const RuleMatch& match : found->second) selected.push_back(&match);
   return selected;
 }
 

@@ -1,10 +1,14 @@
 // extract/context.h: what every extractor reads (internal to the extract stage).
 //
-// summarize() scans the document once with the whole rule set and hands the matches to the
-// extractors in a fixed order (extractors.h); each appends to the Summary. Later extractors
+// summarize() hands the document to the extractors in a fixed order (extractors.h); each asks
+// the Context for the matches of the rule categories it reads and appends to the Summary.
+// A category is scanned on first request and kept: one RE2::Set per category stays small
+// enough for RE2's DFA, where one Set over every pattern ran out of memory on long lines and
+// fell back to trying each pattern alone (orders of magnitude slower). Later extractors
 // may read what earlier ones found (installments and penalties look up amounts by label).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +27,8 @@ class Context {
   const Resources& resources() const { return resources_; }
   const std::string& text() const { return document_.source.text(); }
 
-  // Matches of the rules of one category, in document order.
+  // Matches of the rules of one category, in document order. The pointers stay valid as
+  // long as the Context lives.
   std::vector<const RuleMatch*> matches(std::string_view category) const;
 
   // The normalized words of a capture or a match.
@@ -38,7 +43,8 @@ class Context {
  private:
   const Document& document_;
   const Resources& resources_;
-  std::vector<RuleMatch> all_matches_;
+  // Scanned categories, filled on demand (the Context is used by one thread).
+  mutable std::map<std::string, std::vector<RuleMatch>, std::less<>> by_category_;
 };
 
 }  // namespace clause_scan::extract

@@ -1,0 +1,161 @@
+// The words around a penalty statement: roles and who pays, per-period words, what is late.
+//
+// Roles come from category "penalty_role" (each rule a pair of counterparts); the side a
+// role takes from category "penalty_party", whose `role` capture ends where the role ends
+// (the capture may start earlier: "则乙方" before 应). A statement's payer is the last role
+// that "pays" before its rate, else the first other role of its sentence (the subject of
+// "乙方逾期交货的，…"); its payee the last role that "is paid"; what the sentence leaves
+// open comes from its line, and a missing side is the counterpart of the other.
+#include <algorithm>
+#include <map>
+
+#include "extract/penalties_parts.h"
+
+namespace clause_scan::extract::penalty {
+namespace {
+
+bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+std::optional<RatePer> parse_per(std::string_view name) {
+  if (name == "day") return RatePer::day;
+  if (name == "week") return RatePer::week;
+  if (name == "month") return RatePer::month;
+  if (name == "year") return RatePer::year;
+  return std::nullopt;
+}
+
+// role -> counterpart, from the attributes first/second of the penalty_role rules.
+std::map<std::string, std::string, std::less<>> counterparts(const RuleSet& rules) {
+  std::map<std::string, std::string, std::less<>> pairs;
+  for (const auto& rule : rules.rules()) {
+    if (rule->category != "penalty_role") continue;
+    std::string first(rule->attribute("first"));
+    std::string second(rule->attribute("second"));
+    pairs.emplace(first, second);
+    if (!second.empty()) pairs.emplace(second, first);
+  }
+  return pairs;
+}
+
+std::vector<RoleMention> find_mentions(
+    const Context& context, const std::map<std::string, std::string, std::less<>>& pairs) {
+  std::vector<RoleMention> mentions;
+  for (const RuleMatch* match : context.matches("penalty_role")) {
+    RoleMention mention;
+    mention.span = {match->begin, match->end};
+    mention.role = std::string(context.words(*match));
+    auto pair = pairs.find(mention.role);
+    if (pair != pairs.end()) mention.counterpart = pair->second;
+    mentions.push_back(std::move(mention));
+  }
+  return mentions;
+}
+
+// Marks the mentions that a penalty_party cue names.
+void mark_sides(const Context& context, std::vector<RoleMention>& mentions) {
+  std::map<std::size_t, RoleMention*> by_end;
+  for (RoleMention& mention : mentions) by_end[mention.span.end] = &mention;
+  for (const RuleMatch* match : context.matches("penalty_party")) {
+    const Capture* role = match->capture("role");
+    if (role == nullptr) continue;
+    auto found = by_end.find(role->end);
+    if (found == by_end.end() || found->second->span.begin < role->begin) continue;
+    if (match->rule->attribute("side") == "payer") {
+      found->second->pays = true;
+    } else {
+      found->second->is_paid = true;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<PenaltyKind> parse_kind(std::string_view name) {
+  if (name == "liquidated_damages") return PenaltyKind::liquidated_damages;
+  if (name == "late_payment") return PenaltyKind::late_payment;
+  if (name == "late_delivery") return PenaltyKind::late_delivery;
+  if (name == "deposit_forfeit") return PenaltyKind::deposit_forfeit;
+  if (name == "other") return PenaltyKind::other;
+  return std::nullopt;
+}
+
+PenaltyCues::PenaltyCues(const Context& context)
+    : counterparts_(counterparts(context.resources().rules)) {
+  mentions_ = find_mentions(context, counterparts_);
+  mark_sides(context, mentions_);
+  for (const RuleMatch* match : context.matches("penalty_per")) {
+    if (auto per = parse_per(match->rule->attribute("per"))) {
+      pers_.emplace_back(Span{match->begin, match->end}, *per);
+    }
+  }
+  for (const RuleMatch* match : context.matches("penalty_delay")) {
+    if (auto kind = parse_kind(match->rule->attribute("kind"))) {
+      delays_.emplace_back(Span{match->begin, match->end}, *kind);
+    }
+  }
+}
+
+std::vector<RoleMention> PenaltyCues::mentions_in(Span span) const {
+  std::vector<RoleMention> found;
+  for (const RoleMention& mention : mentions_) {
+    if (inside(mention.span, span)) found.push_back(mention);
+  }
+  return found;
+}
+
+PayerPayee PenaltyCues::parties_in(Span span, std::size_t rate_begin) const {
+  std::vector<RoleMention> mentions = mentions_in(span);
+  PayerPayee result;
+  for (const RoleMention& mention : mentions) {
+    if (mention.is_paid) result.payee = mention.role;
+  }
+  auto other_than_payee = [&](const RoleMention& mention) {
+    return mention.span.end <= rate_begin && (!result.payee || mention.role != *result.payee);
+  };
+  for (const RoleMention& mention : mentions) {
+    if (mention.pays && other_than_payee(mention)) result.payer = mention.role;
+  }
+  if (result.payer) return result;
+  for (const RoleMention& mention : mentions) {
+    if (!mention.is_paid && other_than_payee(mention)) {
+      result.payer = mention.role;
+      break;
+    }
+  }
+  return result;
+}
+
+PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin) const {
+  PayerPayee result = parties_in(sentence, rate_begin);
+  if (!result.payer || !result.payee) {
+    PayerPayee wider = parties_in(line, rate_begin);
+    if (!result.payer && wider.payer != result.payee) result.payer = wider.payer;
+    if (!result.payee && wider.payee != result.payer) result.payee = wider.payee;
+  }
+  auto counterpart_of = [&](const std::string& role) -> std::optional<std::string> {
+    auto pair = counterparts_.find(role);
+    if (pair == counterparts_.end() || pair->second.empty()) return std::nullopt;
+    return pair->second;
+  };
+  if (result.payer && !result.payee) result.payee = counterpart_of(*result.payer);
+  if (result.payee && !result.payer) result.payer = counterpart_of(*result.payee);
+  return result;
+}
+
+RatePer PenaltyCues::per_in(Span span) const {
+  RatePer per = RatePer::none;
+  for (const auto& [cue, cue_per] : pers_) {
+    if (inside(cue, span)) per = cue_per;
+  }
+  return per;
+}
+
+std::optional<PenaltyKind> PenaltyCues::delay_in(Span span) const {
+  std::optional<PenaltyKind> kind;
+  for (const auto& [cue, cue_kind] : delays_) {
+    if (inside(cue, span)) kind = cue_kind;
+  }
+  return kind;
+}
+
+}  // namespace clause_scan::extract::penalty

@@ -1,0 +1,85 @@
+// extract/penalties_parts.h: the pieces of the penalty extractor (internal).
+//
+// penalties.cpp reads the statements (rule category "penalty") and assembles Penalty items;
+// the two helpers here answer the questions a statement leaves open:
+//   - PenaltyCues: what the words around a statement say: who pays whom (roles, "向甲方支付",
+//     "乙方应"), whether the rate runs per day, and what is late (payment or delivery).
+//     The words come from the categories penalty_role, penalty_party, penalty_per and
+//     penalty_delay of rules/penalties.toml.
+//   - resolve_base: which defined sum a base label names (category penalty_base and the
+//     amounts already extracted).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clause_scan/summary.h"
+#include "extract/context.h"
+
+namespace clause_scan::extract::penalty {
+
+// A range [begin, end) of the normalized text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// A party role named in the text, with what the words around it say it does.
+struct RoleMention {
+  Span span;
+  std::string role;         // 甲方
+  std::string counterpart;  // 乙方, or "" when the role has none
+  bool pays = false;        // 乙方应…, 向甲方收取, 没收乙方支付的
+  bool is_paid = false;     // 向甲方支付, 支付给乙方, 甲方有权
+};
+
+struct PayerPayee {
+  std::optional<std::string> payer;
+  std::optional<std::string> payee;
+};
+
+class PenaltyCues {
+ public:
+  explicit PenaltyCues(const Context& context);
+
+  // Who pays whom for a statement whose words are `statement` and whose rate starts at
+  // `rate_begin`, reading first `sentence` (from the start of its sentence) and then, for
+  // what is still open, `line` (from the start of its line); both end at statement.end.
+  PayerPayee parties(Span sentence, Span line, std::size_t rate_begin) const;
+
+  // The per-period words in `span` (每逾期一日 -> day), or RatePer::none.
+  RatePer per_in(Span span) const;
+
+  // The kind of the last "what is late" words in `span` (逾期付款 -> late_payment).
+  std::optional<PenaltyKind> delay_in(Span span) const;
+
+ private:
+  std::vector<RoleMention> mentions_in(Span span) const;
+  PayerPayee parties_in(Span span, std::size_t rate_begin) const;
+
+  std::vector<RoleMention> mentions_;                             // in text order
+  std::map<std::string, std::string, std::less<>> counterparts_;  // 甲方 -> 乙方
+  std::vector<std::pair<Span, RatePer>> pers_;
+  std::vector<std::pair<Span, PenaltyKind>> delays_;
+};
+
+// Parses a kind name of the rule files ("late_payment"); nullopt for others ("delay").
+std::optional<PenaltyKind> parse_kind(std::string_view name);
+
+// What a base label names.
+struct ResolvedBase {
+  std::string label;             // as reported: 中标金额, 项目总价款
+  std::optional<Decimal> value;  // the defined sum, when there is one
+  bool generic = false;  // not a defined sum by nature (应付未付金额): never a finding
+};
+
+// Resolves the words a rule captured as a base. Alternatives (中标金额（如…）或项目总价款（如…）)
+// resolve to the first one the contract defines, else to the first.
+ResolvedBase resolve_base(const Context& context, const Summary& summary, std::string_view words);
+
+}  // namespace clause_scan::extract::penalty

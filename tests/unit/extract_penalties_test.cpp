@@ -1,0 +1,378 @@
+// Tests of the penalties extractor and its finding "undefined-base".
+//
+// The extractor runs alone on a document, with only rules/penalties.toml loaded; the
+// amounts it reads (the sums its bases name) are put into the summary by the test, so these
+// tests do not depend on the amounts extractor. Sentences are our own, in the ways
+// contracts write them.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clause_scan/extract.h"
+#include "extract/context.h"
+#include "extract/extractors.h"
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& lines) {
+    std::string joined = "{";
+    for (const std::string& line : lines) joined += "\n  " + line;
+    return (joined + "}").c_str();
+  }
+};
+}  // namespace doctest
+
+namespace cs = clause_scan;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRules = fs::path(CLAUSE_SCAN_SOURCE_DIR) / "rules";
+const fs::path kSeed =
+    fs::path(CLAUSE_SCAN_SHARED_DIR) / "corpus" / "seed" / "000_499730d0b662ff86.txt";
+
+const cs::Resources& resources() {
+  static const cs::Resources loaded = [] {
+    cs::Resources r;
+    auto rules = cs::RuleSet::load_files({kRules / "penalties.toml"});
+    REQUIRE_MESSAGE(rules.ok(), rules.error().message());
+    r.rules = std::move(rules).value();
+    r.dir = kRules;
+    return r;
+  }();
+  return loaded;
+}
+
+struct Sum {
+  std::string label;
+  std::string value;
+};
+
+cs::Summary run(const std::string& text, const std::vector<Sum>& sums = {}) {
+  cs::Document document = cs::make_document("t.txt", cs::DecodedText{text, "UTF-8", false});
+  cs::extract::Context context(document, resources());
+  cs::Summary summary;
+  for (const Sum& sum : sums) {
+    cs::Amount amount;
+    amount.label = sum.label;
+    amount.value = *cs::Decimal::parse(sum.value);
+    summary.amounts.push_back(amount);
+  }
+  cs::extract::extract_penalties(context, summary);
+  return summary;
+}
+
+std::string show(const std::optional<std::string>& text) { return text ? *text : "null"; }
+std::string percent(const std::optional<cs::Decimal>& value) {
+  return value ? cs::format_percent(*value) : "null";
+}
+std::string money(const std::optional<cs::Decimal>& value) {
+  return value ? cs::format_money(*value) : "null";
+}
+
+// kind|percent|per|base|base_value|amount|cap|payer|payee|line
+std::string show(const cs::Penalty& p) {
+  std::string_view per = cs::to_string(p.per);
+  return std::string(cs::to_string(p.kind)) + "|" + percent(p.percent) + "|" +
+         std::string(per.empty() ? "null" : per) + "|" + show(p.base) + "|" + money(p.base_value) +
+         "|" + money(p.amount) + "|" + percent(p.cap_percent) + "|" + show(p.payer) + "|" +
+         show(p.payee) + "|" + std::to_string(p.source.line);
+}
+
+std::vector<std::string> penalties(const std::string& text, const std::vector<Sum>& sums = {}) {
+  std::vector<std::string> shown;
+  for (const cs::Penalty& p : run(text, sums).penalties) shown.push_back(show(p));
+  return shown;
+}
+
+// rule|severity|line|message
+std::vector<std::string> findings(const std::string& text, const std::vector<Sum>& sums = {}) {
+  std::vector<std::string> shown;
+  for (const cs::Finding& f : run(text, sums).findings) {
+    shown.push_back(f.rule + "|" + std::string(cs::to_string(f.severity)) + "|" +
+                    std::to_string(f.source.line) + "|" + f.message);
+  }
+  return shown;
+}
+
+struct Case {
+  const char* name;
+  std::string text;
+  std::vector<Sum> sums;
+  std::vector<std::string> expected;
+};
+
+void check_cases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    CHECK(penalties(c.text, c.sums) == c.expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("penalties: the rule file's examples pass") {
+  for (const cs::ExampleFailure& failure : resources().rules.test_examples()) {
+    FAIL_CHECK(failure.file << ":" << failure.line << ": " << failure.reason);
+  }
+}
+
+TEST_CASE("penalties: a rate of a named sum") {
+  check_cases({
+      {"one-off rate of a defined sum, payer and payee named",
+       "9.3 如双方无法达成一致的，则乙方应按照本项目中标金额的 30%向甲方支付违约金。",
+       {{"中标金额", "1977800.00"}},
+       {"liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|1"}},
+      {"alternatives: the first defined one is the base",
+       "则乙方应按照项目中标金额（如项目经过招投标程序）或项目总价款（如项目未经招投标程序）的 30% "
+       "向甲方支付违约金；",
+       {{"中标金额", "1977800.00"}},
+       {"liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|1"}},
+      {"违约金按照…计算, parties from the line before the sentence",
+       "(2) 按照甲方规定向甲方支付违约金，或者赔偿甲方因乙方违约遭受的损失。若不能达成一致的，"
+       "则违约金按照项目中标金额（如项目经过招投标程序）或项目总价款（如项目未经招投标程序）的30%"
+       "计算。",
+       {{"中标金额", "1977800.00"}},
+       {"liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|1"}},
+      {"full-width figures",
+       "乙方应按合同金额的１０％向甲方支付违约金。",
+       {{"合同金额", "286000.00"}},
+       {"liquidated_damages|10|null|合同金额|286000.00|28600.00|null|乙方|甲方|1"}},
+      {"a name of the contract price takes the whole price, not a part paid under the name",
+       "甲方不得向第三方提供许可软件，否则应按合同金额的十倍支付违约金。",
+       {{"合同总价", "790000.00"}, {"合同金额", "395000.00"}},
+       {"liquidated_damages|1000|null|合同金额|790000.00|7900000.00|null|甲方|乙方|1"}},
+      {"rate without 的 before it, and 作为违约金",
+       "因乙方原因不能按期提供服务的，每延迟一日应向甲方偿付合同总价的千分之二作为违约金。",
+       {},
+       {"late_delivery|0.2|day|合同总价|null|null|null|乙方|甲方|1"}},
+      {"deducted from a deposit the contract never quantifies",
+       "若乙方违反售后服务条款，每违反一例须扣除履约保证金的10%作为违约金。",
+       {},
+       {"liquidated_damages|10|null|履约保证金|null|null|null|乙方|甲方|1"}},
+      {"或 inside a name that is not a sum is not an alternative",
+       "发包人收取承包人该类材料或设备费总价款的 20%作为违约金。",
+       {},
+       {"liquidated_damages|20|null|承包人该类材料或设备费总价款|null|null|null|承包人|发包人|1"}},
+      {"another name of the contract price",
+       "承包人按本合同总价的 10%向发包人支付违约金。",
+       {{"签约合同价", "47641652.88"}},
+       {"liquidated_damages|10|null|合同总价|47641652.88|4764165.29|null|承包人|发包人|1"}},
+      {"a range note after the rate",
+       "承包人按签约合同价的  10%（5～10）%支付违约金。",
+       {{"签约合同价", "1000000.00"}},
+       {"liquidated_damages|10|null|签约合同价|1000000.00|100000.00|null|承包人|发包人|1"}},
+      {"not a penalty: an installment of the price",
+       "甲方应按中标金额的 70%向乙方支付合同款。",
+       {{"中标金额", "1977800.00"}},
+       {}},
+      {"not a penalty: a rate left blank",
+       "甲方预约成功而未参加培训的，甲方应当按照本次培训服务费用的 　 　％支付违约金。",
+       {},
+       {}},
+  });
+}
+
+TEST_CASE("penalties: rates per day, what is late, caps") {
+  check_cases({
+      {"late delivery with a cap on the same sentence",
+       "(一) "
+       "卖方逾期交货的，每逾期一日，应按合同总价的千分之五向买方支付违约金，累计不超过合同总价的 "
+       "10%；逾期超过 30 日的，买方有权解除合同。",
+       {{"合同总价", "1250000.00"}},
+       {"late_delivery|0.5|day|合同总价|1250000.00|null|10|卖方|买方|1"}},
+      {"late payment, payer named before the delay",
+       "甲方逾期付款的，每逾期一日按应付未付金额的万分之五向乙方支付逾期付款违约金，"
+       "最高不超过合同金额的 5%。",
+       {},
+       {"late_payment|0.05|day|应付未付金额|null|null|5|甲方|乙方|1"}},
+      {"滞纳金 for a deposit not returned is a late payment",
+       "甲方未按本合同约定退还押金的，每逾期一日，应按应退押金金额的千分之一向乙方支付滞纳金。",
+       {},
+       {"late_payment|0.1|day|应退押金金额|null|null|null|甲方|乙方|1"}},
+      {"a disbursement made late is a late performance",
+       "(三) "
+       "贷款人未按约定日期发放借款的，每逾期一日，应按应发放金额的万分之二向借款人支付违约金。",
+       {},
+       {"late_delivery|0.02|day|应发放金额|null|null|null|贷款人|借款人|1"}},
+      {"the per-day words inside the rate",
+       "乙方未按约定归还本金的，还应对逾期款项按 每日十万分之五 的标准向甲方另行支付违约金。",
+       {},
+       {"late_payment|0.005|day|逾期款项|null|null|null|乙方|甲方|1"}},
+      {"每日 right before 按",
+       "5.甲方不能按期付款的，自逾期之日起每日按合同金额的千分之二支付违约金。",
+       {},
+       {"late_payment|0.2|day|合同金额|null|null|null|甲方|乙方|1"}},
+      {"payee from an earlier sentence of the line",
+       "乙方每期租金提前 3 日直接向甲方支付。逾期支付的，每逾期一日，乙方应按日租金的 105 "
+       "%支付逾期违约金。",
+       {},
+       {"late_payment|105|day|日租金|null|null|null|乙方|甲方|1"}},
+      {"payer from an earlier sentence of the line",
+       "乙方提供的服务不符合约定的，应在甲方通知后十日内整改。否则，每延期一天，按合同总价的千分之"
+       "二"
+       "向甲方支付违约金。",
+       {},
+       {"late_delivery|0.2|day|合同总价|null|null|null|乙方|甲方|1"}},
+      {"a use fee per day of late return",
+       "乙方逾期返还该房屋的，每逾期一日，乙方应以日租金的 105 %向甲方支付该房屋占用期间的使用费。",
+       {},
+       {"late_delivery|105|day|日租金|null|null|null|乙方|甲方|1"}},
+      {"two statements and one cap for both",
+       "12."
+       "1若乙方未按约定完成系统部署的，每逾期一日，应按合同总额的万分之三支付违约金，逾期满三十日的"
+       "，"
+       "甲方有权解除本合同，乙方应按合同总额的10%支付违约金，但违约金的总额不超过合同总价的10%。",
+       {{"合同总价", "790000.00"}},
+       {"late_delivery|0.03|day|合同总额|790000.00|null|10|乙方|甲方|1",
+        "liquidated_damages|10|null|合同总额|790000.00|79000.00|10|乙方|甲方|1"}},
+      {"a blank rate with a ceiling",
+       "甲方应于十五个工作日内将费用支付给乙方，每逾期一日应按逾期金额[   "
+       "]%的标准（不超过万分之六点五）"
+       "向乙方支付违约金。",
+       {},
+       {"late_payment|null|day|逾期金额|null|null|0.065|甲方|乙方|1"}},
+      {"a cap on another line does not apply",
+       "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
+       "维护费用不超过合同金额的 10%。",
+       {},
+       {"late_delivery|0.3|day|合同金额|null|null|null|乙方|甲方|1"}},
+  });
+}
+
+TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
+  check_cases({
+      {"a fixed sum with its capitals",
+       "4.1. 乙方违反本协议约定的，应向甲方支付违约金人民币 50,000.00 元（大写：伍万元整）。",
+       {},
+       {"liquidated_damages|null|null|null|null|50000.00|null|乙方|甲方|1"}},
+      {"sums in capitals and in figures, no party named",
+       "合同未到期双方均要解除合同，各收违约金伍元伍角整，任何一方要求解除合同，则由提出方交纳１０"
+       "元违约金。",
+       {},
+       {"liquidated_damages|null|null|null|null|5.50|null|null|null|1",
+        "liquidated_damages|null|null|null|null|10.00|null|null|null|1"}},
+      {"the sum written after months of rent wins",
+       "违约方应向守约方支付相当于三个月租金的违约金，即人民币 108,000.00 元。",
+       {},
+       {"liquidated_damages|null|null|null|null|108000.00|null|违约方|守约方|1"}},
+      {"months of rent without a sum",
+       "若甲方有下列情形之一，乙方可书面通知甲方解除本合同，且甲方应当向乙方支付数额相当于  1  "
+       "个月租金的违约金：",
+       {},
+       {"liquidated_damages|100|null|月租金|null|null|null|甲方|乙方|1"}},
+      {"定金: forfeiture and double return",
+       "(二) 买方不履行合同义务的，无权要求返还定金；卖方不履行合同义务的，应当双倍返还定金。",
+       {{"定金", "125000.00"}},
+       {"deposit_forfeit|100|null|定金|125000.00|125000.00|null|买方|卖方|1",
+        "deposit_forfeit|200|null|定金|125000.00|250000.00|null|卖方|买方|1"}},
+      {"定金 confiscated by the party who received it",
+       "若乙方未能配合交房的，则甲方有权没收乙方支付的定金。",
+       {{"定金", "5000.00"}},
+       {"deposit_forfeit|100|null|定金|5000.00|5000.00|null|乙方|甲方|1"}},
+      {"罚息 on a late repayment",
+       "(一) 借款人未按期归还借款本金的，贷款人有权对逾期借款自逾期之日起在原借款利率基础上加收 "
+       "50% "
+       "计收罚息。",
+       {},
+       {"late_payment|50|null|原借款利率|null|null|null|借款人|贷款人|1"}},
+      {"罚息 on misused funds",
+       "(二) 借款人未按约定用途使用借款的，贷款人有权对挪用部分在原借款利率基础上加收 100% "
+       "计收罚息。",
+       {},
+       {"other|100|null|原借款利率|null|null|null|借款人|贷款人|1"}},
+      {"not a penalty: a range of sums",
+       "用电方私自迁移计量装置的，处以２０至５０元的罚金。",
+       {},
+       {}},
+      {"滞纳金 added per day",
+       "乙方逾期缴纳的，每日按欠缴金额的万分之五加收滞纳金。",
+       {},
+       {"late_payment|0.05|day|欠缴金额|null|null|null|乙方|甲方|1"}},
+      {"定金 not returned on request",
+       "定作方不履行合同的，无权请求返还定金。承揽方不履行合同的，应当双倍返还定金。",
+       {},
+       {"deposit_forfeit|100|null|定金|null|null|null|定作方|承揽方|1",
+        "deposit_forfeit|200|null|定金|null|null|null|承揽方|定作方|1"}},
+      {"a sum per day",
+       "承包人未按约定提交保险凭证的，每延后1天，承包人按 500 元/天支付违约金。",
+       {},
+       {"late_delivery|null|day|null|null|500.00|null|承包人|发包人|1"}},
+  });
+}
+
+TEST_CASE("penalties: finding undefined-base") {
+  const std::vector<Sum> price = {{"合同金额", "286000.00"}};
+  SUBCASE("a base the contract never defines") {
+    CHECK(findings("(二) 乙方违反保密义务的，应按项目总价款的 20% 向甲方支付违约金。", price) ==
+          std::vector<std::string>{
+              "undefined-base|warning|1|违约金计算基数“项目总价款”在合同中没有定义金额"});
+  }
+  SUBCASE("its penalty has no amount") {
+    CHECK(penalties("乙方违反保密义务的，应按项目总价款的 20% 向甲方支付违约金。", price) ==
+          std::vector<std::string>{
+              "liquidated_damages|20|null|项目总价款|null|null|null|乙方|甲方|1"});
+  }
+  SUBCASE("a defined base") {
+    CHECK(findings("乙方应按本合同金额的 20% 向甲方支付违约金。", price).empty());
+  }
+  SUBCASE("the second alternative of a defined first one") {
+    CHECK(
+        findings(
+            "乙方应按照项目中标金额（如经招标）或项目总价款（如未经招标）的 30% 向甲方支付违约金。",
+            {{"中标金额", "1977800.00"}})
+            .empty());
+  }
+  SUBCASE("alternatives none of which is defined: the first is named") {
+    CHECK(findings("乙方应按照项目中标金额（如经招标）或项目总价款（如未经招标）的 30% "
+                   "向甲方支付违约金。") ==
+          std::vector<std::string>{
+              "undefined-base|warning|1|违约金计算基数“项目中标金额”在合同中没有定义金额"});
+  }
+  SUBCASE("generic bases are not findings") {
+    CHECK(findings("买方逾期付款的，每逾期一日，应按应付未付款项的万分之五向卖方支付违约金。\n"
+                   "乙方逾期支付租金的，每逾期一日，乙方应按日租金的 105 %支付逾期违约金。\n"
+                   "借款人未按期还款的，贷款人有权在原借款利率基础上加收 50% 计收罚息。")
+              .empty());
+  }
+  SUBCASE("sums that are not defined by nature: a batch, a settlement, another penalty") {
+    CHECK(findings("承包人须承担该批材料总价值的20%违约金。\n"
+                   "承包人应按审定结算金额的0.5‰/天支付违约金。\n"
+                   "逾期撤场的，按本合同约定的工期延误违约金的二倍支付违约金。")
+              .empty());
+  }
+  SUBCASE("a 定金 the contract leaves blank") {
+    CHECK(findings("卖方不履行合同的，应当双倍返还定金。") ==
+          std::vector<std::string>{
+              "undefined-base|warning|1|违约金计算基数“定金”在合同中没有定义金额"});
+  }
+  SUBCASE("fixed sums have no base") {
+    CHECK(findings("乙方违反约定的，应向甲方支付违约金人民币 5 万元。").empty());
+  }
+}
+
+TEST_CASE("penalties: the seed contract") {
+  if (!fs::exists(kSeed)) {
+    MESSAGE("corpus absent: " << kSeed.string());
+    return;
+  }
+  std::ifstream stream(kSeed, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << stream.rdbuf();
+  cs::Summary summary = run(bytes.str(), {{"中标金额", "1977800.00"}});
+  std::vector<std::string> shown;
+  for (const cs::Penalty& p : summary.penalties) shown.push_back(show(p));
+  CHECK(shown ==
+        std::vector<std::string>{
+            "liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|235",
+            "liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|465",
+            "liquidated_damages|30|null|中标金额|1977800.00|593340.00|null|乙方|甲方|564"});
+  CHECK(summary.findings.empty());
+}

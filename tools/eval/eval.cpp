@@ -1,7 +1,7 @@
 // clause-scan-eval: precision, recall and F1 per field of clause-scan's summaries against
 // the hand-written gold files of tests/gold/ (format: tests/gold/README.md).
 //
-//   clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|all] [--verbose]
+//   clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|heldout|all] [--verbose]
 //                    [--min-f1 FIELD=VALUE ...]
 //
 // Each gold file names its contract (samples/… in the repository, corpus/… under the shared
@@ -239,11 +239,12 @@ int run(const Options& options) {
   std::map<std::string, int> files;
   int skipped = 0;
   std::vector<fs::path> gold_files;
-  for (const char* set : {"samples", "real"}) {
-    if (options.set != "all" && options.set != set) continue;
-    fs::path dir = options.gold_dir / set;
-    if (!fs::is_directory(dir)) continue;
-    for (const auto& entry : fs::directory_iterator(dir)) {
+  // Every folder of the gold directory is a set: samples, real (tuned on), heldout (not).
+  std::error_code error;
+  for (const auto& set_dir : fs::directory_iterator(options.gold_dir, error)) {
+    const std::string set = set_dir.path().filename().string();
+    if (!set_dir.is_directory() || (options.set != "all" && options.set != set)) continue;
+    for (const auto& entry : fs::directory_iterator(set_dir.path())) {
       if (entry.path().extension() == ".json") gold_files.push_back(entry.path());
     }
   }
@@ -303,8 +304,9 @@ int main(int argc, char** argv) {
       if (eq == std::string::npos) return std::cerr << "--min-f1 FIELD=VALUE\n", 2;
       options.min_f1[spec.substr(0, eq)] = std::stod(spec.substr(eq + 1));
     } else {
-      std::cerr << "usage: clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|all] "
-                   "[--verbose] [--min-f1 FIELD=VALUE]\n";
+      std::cerr
+          << "usage: clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|heldout|all] "
+             "[--verbose] [--min-f1 FIELD=VALUE]\n";
       return 2;
     }
   }

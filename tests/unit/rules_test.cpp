@@ -69,8 +69,11 @@ TEST_CASE("rules: the real rules/checks.toml loads and passes its own examples")
   REQUIRE_MESSAGE(set.ok(), set.error().message());
   std::vector<std::string> ids;
   for (const auto& rule : set->rules()) ids.push_back(rule->id);
-  CHECK(ids == std::vector<std::string>{"check.unfilled-blank", "check.unticked-choice",
-                                        "check.html-checkbox", "check.other-unspecified"});
+  // The first four rules; the check command's rules follow (tests/unit/check_test.cpp).
+  REQUIRE(ids.size() >= 4);
+  CHECK(std::vector<std::string>(ids.begin(), ids.begin() + 4) ==
+        std::vector<std::string>{"check.unfilled-blank", "check.unticked-choice",
+                                 "check.html-checkbox", "check.other-unspecified"});
   for (const auto& rule : set->rules()) {
     CAPTURE(rule->id);
     CHECK(rule->category == "check");
@@ -85,8 +88,8 @@ TEST_CASE("rules: the real rules/checks.toml loads and passes its own examples")
   REQUIRE(blank != nullptr);
   CHECK(blank->severity == cs::Severity::warning);
   CHECK(blank->pattern_sources.size() == 2);
-  CHECK(blank->line == 7);
-  CHECK(blank->examples.front().line == 20);
+  CHECK(blank->line == 20);
+  CHECK(blank->examples.front().line == 34);
   for (const cs::ExampleFailure& failure : set->test_examples()) {
     FAIL_CHECK(failure.file << ":" << failure.line << ": " << failure.rule->id << ": "
                             << failure.reason);

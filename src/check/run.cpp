@@ -1,0 +1,128 @@
+// run.cpp: a check run: walk the paths, resolve each file's configuration, load the extra
+// rule files, check the files on several threads, then look for rules that never matched.
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "check/internal.h"
+#include "check/run_internal.h"
+
+namespace clause_scan {
+namespace check_detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status add_file(const fs::path& path, std::string display, Walk walk, ConfigResolver& resolver,
+                std::vector<Job>& jobs) {
+  Result<FileConfig> config = resolver.resolve(path);
+  if (!config.ok()) return config.error();
+  if (config->excluded || (walk == Walk::folder && !config->included)) return {};
+  jobs.push_back(Job{std::move(display), path, std::move(config).value(), {}});
+  return {};
+}
+
+bool hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.' && name != "." && name != "..";
+}
+
+Status walk_folder(const std::string& arg, ConfigResolver& resolver, std::vector<Job>& jobs,
+                   std::vector<Error>& errors) {
+  std::error_code error;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (hidden(it->path())) {
+      if (it->is_directory(error)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(error)) continue;
+    std::string display = it->path().lexically_normal().generic_string();
+    Status added = add_file(it->path(), std::move(display), Walk::folder, resolver, jobs);
+    if (!added.ok()) return added;
+  }
+  if (error) errors.push_back(Error{ErrorKind::io, arg, error.message()});
+  return {};
+}
+
+}  // namespace
+
+Status collect_jobs(const std::vector<std::string>& paths, ConfigResolver& resolver,
+                    std::vector<Job>& jobs, std::vector<Error>& errors) {
+  for (const std::string& arg : paths) {
+    std::error_code error;
+    fs::file_status status = fs::status(arg, error);
+    Status added;
+    if (!fs::exists(status)) {
+      errors.push_back(Error{ErrorKind::io, arg, "no such file or folder"});
+    } else if (fs::is_directory(status)) {
+      added = walk_folder(arg, resolver, jobs, errors);
+    } else {
+      added = add_file(arg, arg, Walk::named, resolver, jobs);
+    }
+    if (!added.ok()) return added;
+  }
+  std::stable_sort(jobs.begin(), jobs.end(),
+                   [](const Job& a, const Job& b) { return a.display < b.display; });
+  // The same file named twice (a folder and a file in it) is checked once.
+  std::set<fs::path> seen;
+  std::erase_if(jobs, [&](const Job& job) {
+    std::error_code ignored;
+    return !seen.insert(fs::absolute(job.path, ignored).lexically_normal()).second;
+  });
+  return {};
+}
+
+void run_jobs(std::vector<Job>& jobs, const Resources& resources, const DecodeOptions& decode,
+              unsigned threads, std::vector<JobResult>& results) {
+  results.assign(jobs.size(), JobResult{});
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      Result<Document> document = load_document(jobs[i].display, decode);
+      if (!document.ok()) {
+        results[i].error = document.error();
+        continue;
+      }
+      Summary summary = summarize(document.value(), resources);
+      results[i].check =
+          check_document(document.value(), summary, jobs[i].config.settings, jobs[i].rule_sets);
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, jobs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+}
+
+}  // namespace check_detail
+
+Result<CheckReport> run_check(const RunOptions& options, const Resources& resources) {
+  using namespace check_detail;
+  ConfigResolver resolver;
+  if (!options.config.empty()) {
+    Result<ConfigResolver> fixed = ConfigResolver::with_file(options.config);
+    if (!fixed.ok()) return fixed.error();
+    resolver = std::move(fixed).value();
+  }
+  CheckReport report;
+  std::vector<Job> jobs;
+  Status collected = collect_jobs(options.paths, resolver, jobs, report.errors);
+  if (!collected.ok()) return collected.error();
+
+  ExtraRules extra(resources.rules);
+  Status loaded = extra.attach(options.check_rules, jobs);
+  if (!loaded.ok()) return loaded.error();
+  Status valid = validate_configs(resolver.loaded(), extra.all_sets());
+  if (!valid.ok()) return valid.error();
+
+  std::vector<JobResult> results;
+  run_jobs(jobs, resources, options.decode, options.jobs, results);
+  assemble_report(jobs, results, extra, options.unused_rules, report);
+  return report;
+}
+
+}  // namespace clause_scan

@@ -11,8 +11,8 @@ Result<Resources> Resources::load(const std::filesystem::path& rules_dir) {
   if (!terms.ok()) return terms.error();
   Result<WorkCalendar> calendar = WorkCalendar::load(rules_dir / "calendar-cn.txt");
   if (!calendar.ok()) return calendar.error();
-  return Resources{std::move(rules).value(), std::move(terms).value(),
-                   std::move(calendar).value(), rules_dir};
+  return Resources{std::move(rules).value(), std::move(terms).value(), std::move(calendar).value(),
+                   rules_dir};
 }
 
 Document make_document(std::string file, DecodedText decoded) {

@@ -4,34 +4,50 @@ namespace clause_scan {
 
 std::string_view to_string(DateRole role) {
   switch (role) {
-    case DateRole::signing: return "signing";
-    case DateRole::start: return "start";
-    case DateRole::end: return "end";
-    case DateRole::effective: return "effective";
-    case DateRole::other: return "other";
+    case DateRole::signing:
+      return "signing";
+    case DateRole::start:
+      return "start";
+    case DateRole::end:
+      return "end";
+    case DateRole::effective:
+      return "effective";
+    case DateRole::other:
+      return "other";
   }
   return "other";
 }
 
 std::string_view to_string(DurationUnit unit) {
   switch (unit) {
-    case DurationUnit::day: return "day";
-    case DurationUnit::working_day: return "working_day";
-    case DurationUnit::week: return "week";
-    case DurationUnit::month: return "month";
-    case DurationUnit::year: return "year";
-    case DurationUnit::hour: return "hour";
+    case DurationUnit::day:
+      return "day";
+    case DurationUnit::working_day:
+      return "working_day";
+    case DurationUnit::week:
+      return "week";
+    case DurationUnit::month:
+      return "month";
+    case DurationUnit::year:
+      return "year";
+    case DurationUnit::hour:
+      return "hour";
   }
   return "day";
 }
 
 std::string_view to_string(PenaltyKind kind) {
   switch (kind) {
-    case PenaltyKind::liquidated_damages: return "liquidated_damages";
-    case PenaltyKind::late_payment: return "late_payment";
-    case PenaltyKind::late_delivery: return "late_delivery";
-    case PenaltyKind::deposit_forfeit: return "deposit_forfeit";
-    case PenaltyKind::other: return "other";
+    case PenaltyKind::liquidated_damages:
+      return "liquidated_damages";
+    case PenaltyKind::late_payment:
+      return "late_payment";
+    case PenaltyKind::late_delivery:
+      return "late_delivery";
+    case PenaltyKind::deposit_forfeit:
+      return "deposit_forfeit";
+    case PenaltyKind::other:
+      return "other";
   }
   return "other";
 }

@@ -97,8 +97,14 @@ class SourceText {
   std::vector<Run> runs_;                          // sorted by text_begin, covering text_
   std::vector<std::size_t> line_starts_;           // normalized offsets where lines begin
   std::vector<std::size_t> original_line_starts_;  // the same line starts in original_
+  // Characters of original_ before every kCharStep-th byte, so that a column costs at most
+  // kCharStep bytes of counting however long its line is (one 50 MB line, a column per item).
+  static constexpr std::size_t kCharStep = 1024;
+  std::vector<std::uint32_t> char_counts_;
 
   void build_line_index();
+  void build_char_counts();
+  std::size_t chars_before(std::size_t original_offset) const;
 
   const Run& run_at(std::size_t offset) const;
   std::size_t run_text_end(const Run& run) const;

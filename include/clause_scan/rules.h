@@ -17,15 +17,18 @@
 //
 // Patterns are RE2 syntax, written against the normalized text (normalize.h: ASCII digits and
 // punctuation, '-' for dashes), and match within one line. Named groups carry the fields the
-// extractor reads. Everything is compiled once, when the set is loaded.
+// extractor reads. Every pattern is compiled when the set is loaded; the RE2::Sets that
+// scanning uses are compiled on first use (see Scanning).
 //
-// Scanning: one RE2::Set over all patterns finds, per line, the patterns that can match; only
-// those run again, alone, to give positions and captures (RE2::Set runs at several hundred
-// MB/s with dozens of patterns; FilteredRE2 was slower here). The Set holds each pattern with
-// its bounded repeats widened (X{m,n} -> X{m,}): a looser pattern that matches wherever the
-// real one does, without which the Set's DFA thrashes (1 MB/s instead of ~300 with 55
-// patterns). Each pattern gives its non-overlapping, non-empty matches, leftmost first; a
-// span that a rule already reported through an earlier pattern is not reported again.
+// Scanning: one RE2::Set over the patterns scanned for finds, per line, the patterns that
+// can match; only those run again, alone, to give positions and captures (RE2::Set runs at
+// several hundred MB/s with dozens of patterns; FilteredRE2 was slower here). The Set holds
+// each pattern with its bounded repeats widened (X{m,n} -> X{m,}): a looser pattern that
+// matches wherever the real one does, without which the Set's DFA thrashes (1 MB/s instead
+// of ~300 with 55 patterns). Each pattern gives its non-overlapping, non-empty matches,
+// leftmost first; a span that a rule already reported through an earlier pattern is not
+// reported again. A Set that RE2 cannot compile (too large for its memory budget) is no
+// error: every pattern of it is then tried on every line, slower, with the same matches.
 //
 // Options of every pattern: UTF-8, leftmost-first (longest_match false), log_errors false
 // (the library never prints), RE2's default max_mem; (?P<name>...) for named groups, and a
@@ -36,7 +39,8 @@
 // (also for a pattern RE2 rejects as too large), a duplicate id, a missing key, a key of the
 // wrong type or an unknown severity; ErrorKind::io for an unreadable folder or file, or a
 // folder with no *.toml in it. docs/rules.md lists every message.
-// Thread-safety: a loaded RuleSet is immutable and may be shared by any number of threads.
+// Thread-safety: a loaded RuleSet is immutable (the Sets it compiles on first use are guarded)
+// and may be shared by any number of threads.
 #pragma once
 
 #include <cstddef>
@@ -131,6 +135,19 @@ class RuleSet {
   std::vector<RuleMatch> scan(std::string_view text) const;
   // Only the rules of one category (each category has its own Set); none for an unknown one.
   std::vector<RuleMatch> scan(std::string_view text, std::string_view category) const;
+  // Only the lines of `text` that overlap [begin, end) (a line with its '\n'; the line that
+  // holds `begin` when the range is empty): the matches scan(text, category) gives on those
+  // lines, with offsets into the whole `text`. For the words around a hit, without a pass
+  // over the whole document.
+  std::vector<RuleMatch> scan(std::string_view text, std::string_view category, std::size_t begin,
+                              std::size_t end) const;
+  // Several categories (each named once) in one pass: one RE2::Set over all their patterns,
+  // made on first use of that combination. Element i is what scan(text, categories[i]) gives.
+  // Once its DFA is built, a pass over a line costs about what one category's pass does, but
+  // building it costs more: the first megabyte a RuleSet scans this way (the first contracts
+  // of a run) is scanned category by category, with the same result.
+  std::vector<std::vector<RuleMatch>> scan_categories(
+      std::string_view text, const std::vector<std::string_view>& categories) const;
 
   // Runs every rule's examples against its own patterns (examples are normalized first).
   std::vector<ExampleFailure> test_examples() const;

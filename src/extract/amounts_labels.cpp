@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "extract/amounts_parts.h"
@@ -50,9 +51,29 @@ int priority_of(const Rule& rule) {
   return priority;
 }
 
-Names collect_names(const Context& context) {
+// The amount_label matches that may name a sum: on a sum's line or the two lines above it (a
+// name touches its sum across at most one line break, and a base's name touches the base
+// across one more), in document order.
+std::vector<const RuleMatch*> label_matches(const Context& context,
+                                            const std::vector<Amount>& sums) {
+  const SourceText& source = context.document().source;
+  std::set<int> lines;
+  for (const Amount& sum : sums) {
+    int line = source.line(sum.source.begin);
+    for (int above = std::max(1, line - 2); above <= line; ++above) lines.insert(above);
+  }
+  std::vector<const RuleMatch*> matches;
+  for (int line : lines) {
+    for (const RuleMatch* match : context.matches_on_lines("amount_label", line, line)) {
+      matches.push_back(match);
+    }
+  }
+  return matches;
+}
+
+Names collect_names(const Context& context, const std::vector<Amount>& sums) {
   Names names;
-  for (const RuleMatch* match : context.matches("amount_label")) {
+  for (const RuleMatch* match : label_matches(context, sums)) {
     const Rule& rule = *match->rule;
     if (rule.attribute("role") == "base") {
       names.bases.push_back(Span{match->begin, match->end});
@@ -155,7 +176,7 @@ void name_by_headings(const Context& context, const Names& names, std::vector<Am
 }  // namespace
 
 void name_sums(const Context& context, std::vector<Amount>& sums) {
-  Names names = collect_names(context);
+  Names names = collect_names(context, sums);
   std::string_view text = context.text();
   for (Amount& sum : sums) {
     const Name* name = name_before(text, names, sum);

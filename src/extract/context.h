@@ -2,15 +2,28 @@
 //
 // summarize() hands the document to the extractors in a fixed order (extractors.h); each asks
 // the Context for the matches of the rule categories it reads and appends to the Summary.
-// A category is scanned on first request and kept: one RE2::Set per category stays small
-// enough for RE2's DFA, where one Set over every pattern ran out of memory on long lines and
-// fell back to trying each pattern alone (orders of magnitude slower). Later extractors
-// may read what earlier ones found (installments and penalties look up amounts by label).
+// Later extractors may read what earlier ones found (installments and penalties look up
+// amounts by label).
+//
+// Scanning is what a summary costs, so the Context scans as little as it can, and never twice:
+//   - matches(category): the whole document. The categories read that way are scanned
+//     together in a few passes (kWholeDocumentGroups in context.cpp: one RE2::Set over all
+//     their patterns per group, RuleSet::scan_categories), on the first request of any of
+//     them; a pass over a line costs about what one category's pass costs.
+//   - matches_on_lines(category, first, last): only some lines, for the words around a hit
+//     (who pays in the sentence of a penalty, the name right before a sum). Each line is
+//     scanned once per category and kept; where the category was scanned whole, its matches
+//     on those lines are taken from that scan. The same matches either way: rules match
+//     within one line.
+//   - scan_words(words, category): a piece of text that is not the document (a base label),
+//     kept by its words.
+// All three give the matches RuleSet::scan gives, in document order.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clause_scan/extract.h"
@@ -31,6 +44,14 @@ class Context {
   // long as the Context lives.
   std::vector<const RuleMatch*> matches(std::string_view category) const;
 
+  // Matches of one category on the lines [first_line, last_line] (1-based, clamped to the
+  // document), in document order. The pointers stay valid as long as the Context lives.
+  std::vector<const RuleMatch*> matches_on_lines(std::string_view category, int first_line,
+                                                 int last_line) const;
+
+  // RuleSet::scan(words, category), offsets into `words`; kept by (category, words).
+  const std::vector<RuleMatch>& scan_words(std::string_view words, std::string_view category) const;
+
   // The normalized words of a capture or a match.
   std::string_view words(const Capture& capture) const;
   std::string_view words(const RuleMatch& match) const;
@@ -41,10 +62,18 @@ class Context {
   SourceRef source(const RuleMatch& match) const { return source(match.begin, match.end); }
 
  private:
+  const std::vector<RuleMatch>& whole_document(std::string_view category) const;
+  const std::vector<RuleMatch>& line_matches(std::string_view category, int line) const;
+
   const Document& document_;
   const Resources& resources_;
-  // Scanned categories, filled on demand (the Context is used by one thread).
+  // What was scanned, filled on demand (the Context is used by one thread).
   mutable std::map<std::string, std::vector<RuleMatch>, std::less<>> by_category_;
+  mutable std::map<std::string, std::unordered_map<int, std::vector<RuleMatch>>, std::less<>>
+      by_line_;
+  mutable std::map<std::string, std::map<std::string, std::vector<RuleMatch>, std::less<>>,
+                   std::less<>>
+      by_words_;
 };
 
 }  // namespace clause_scan::extract

@@ -63,18 +63,41 @@ std::optional<Decimal> read_value(std::string_view words) {
   return number->value;
 }
 
-bool overlaps_any(const std::vector<Span>& spans, const Capture& capture) {
-  return std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
-    return span.begin < capture.end && capture.begin < span.end;
-  });
-}
+// Spans, asked whether any of them overlaps a capture (in O(log n): sorted by begin, with the
+// furthest end reached so far).
+class SpanIndex {
+ public:
+  explicit SpanIndex(std::vector<Span> spans) : spans_(std::move(spans)) {
+    std::sort(spans_.begin(), spans_.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::size_t furthest = 0;
+    for (const Span& span : spans_)
+      furthest_end_.push_back(furthest = std::max(furthest, span.end));
+  }
+
+  // True when a span begins before the capture ends and ends after it begins.
+  bool overlaps_any(const Capture& capture) const {
+    auto after =
+        std::lower_bound(spans_.begin(), spans_.end(), capture.end,
+                         [](const Span& span, std::size_t offset) { return span.begin < offset; });
+    if (after == spans_.begin()) return false;
+    return furthest_end_[after - spans_.begin() - 1] > capture.begin;
+  }
+
+ private:
+  std::vector<Span> spans_;
+  std::vector<std::size_t> furthest_end_;
+};
 
 // Where a number is not a length: the matches of "not_duration", and the numbering of every
-// clause (1.23小时或天：… opens a definition, it does not give 1.23 hours).
-std::vector<Span> not_duration_spans(const Context& context) {
+// clause (1.23小时或天：… opens a definition, it does not give 1.23 hours). The matches are
+// read on the lines of the durations only (`lines`, sorted): no rule matches across lines.
+std::vector<Span> not_duration_spans(const Context& context, const std::vector<int>& lines) {
   std::vector<Span> spans;
-  for (const RuleMatch* match : context.matches("not_duration")) {
-    spans.push_back({match->begin, match->end});
+  for (int line : lines) {
+    for (const RuleMatch* match : context.matches_on_lines("not_duration", line, line)) {
+      spans.push_back({match->begin, match->end});
+    }
   }
   for (const Clause* clause : context.document().outline.flatten()) {
     spans.push_back({clause->begin, clause->body_begin});
@@ -99,8 +122,8 @@ std::optional<Reading> read_unit(const Context& context, const RuleMatch& match)
 
 class DurationList {
  public:
-  explicit DurationList(const Context& context)
-      : context_(context), excluded_(not_duration_spans(context)) {}
+  DurationList(const Context& context, const std::vector<int>& lines)
+      : context_(context), excluded_(not_duration_spans(context, lines)) {}
 
   void add_match(const RuleMatch& match) {
     std::optional<Reading> unit = read_unit(context_, match);
@@ -121,7 +144,7 @@ class DurationList {
 
  private:
   void add(const Capture& value_words, std::size_t end, const Reading& unit) {
-    if (overlaps_any(excluded_, value_words)) return;
+    if (excluded_.overlaps_any(value_words)) return;
     std::optional<Decimal> value = read_value(context_.words(value_words));
     if (value && unit.half) value = value->add(kHalf);
     if (!value) return;
@@ -134,7 +157,7 @@ class DurationList {
   }
 
   const Context& context_;
-  std::vector<Span> excluded_;
+  SpanIndex excluded_;
   std::set<std::pair<std::size_t, std::string>> seen_;  // (end of the unit, value)
   std::vector<Duration> found_;
 };
@@ -142,8 +165,14 @@ class DurationList {
 }  // namespace
 
 void extract_durations(const Context& context, Summary& summary) {
-  DurationList list(context);
-  for (const RuleMatch* match : context.matches("duration")) list.add_match(*match);
+  const std::vector<const RuleMatch*> matches = context.matches("duration");
+  std::vector<int> lines;
+  for (const RuleMatch* match : matches) {
+    int line = context.document().source.line(match->begin);
+    if (lines.empty() || lines.back() != line) lines.push_back(line);
+  }
+  DurationList list(context, lines);
+  for (const RuleMatch* match : matches) list.add_match(*match);
   std::vector<Duration> found = list.take();
   summary.durations.insert(summary.durations.end(), found.begin(), found.end());
 }

@@ -11,9 +11,8 @@ namespace {
 constexpr std::array<std::string_view, 9> kDeterminers = {
     "本项目", "本合同", "本协议", "约定的", "上述", "项目", "本", "该", "其"};
 
-}  // namespace
-
-std::string core_label(std::string_view label) {
+// core_label without the copy: a view into `label`.
+std::string_view core_view(std::string_view label) {
   label = util::trim(label);
   for (bool stripped = true; stripped;) {
     stripped = false;
@@ -26,10 +25,14 @@ std::string core_label(std::string_view label) {
       }
     }
   }
-  return std::string(label);
+  return label;
 }
 
-bool same_label(std::string_view a, std::string_view b) { return core_label(a) == core_label(b); }
+}  // namespace
+
+std::string core_label(std::string_view label) { return std::string(core_view(label)); }
+
+bool same_label(std::string_view a, std::string_view b) { return core_view(a) == core_view(b); }
 
 const Amount* find_amount(const Summary& summary, std::string_view label) {
   for (const Amount& amount : summary.amounts) {

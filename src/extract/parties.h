@@ -83,6 +83,9 @@ struct LineHits {
 // hit and `other` details that overlap any other label; a name captured inside another
 // hit's value belongs to that hit (the captured-name hit is dropped).
 std::map<int, LineHits> collect_hits(const Context& context);
+// The same for the lines [first_line, last_line] only (each line's hits depend on that line
+// alone).
+std::map<int, LineHits> collect_hits(const Context& context, int first_line, int last_line);
 
 // The compiled patterns of the rules of one category (the party_role and party_blank words).
 std::vector<const re2::RE2*> patterns_of(const RuleSet& rules, std::string_view category);

@@ -239,20 +239,24 @@ std::optional<Field> parse_field(std::string_view name) {
 }
 
 std::map<int, LineHits> collect_hits(const Context& context) {
+  return collect_hits(context, 1, context.document().source.line_count());
+}
+
+std::map<int, LineHits> collect_hits(const Context& context, int first_line, int last_line) {
   const SourceText& source = context.document().source;
   RoleWords words = patterns_of(context.resources().rules, "party_role");
   std::map<int, LineHits> lines;
-  for (const RuleMatch* match : context.matches("party")) {
+  for (const RuleMatch* match : context.matches_on_lines("party", first_line, last_line)) {
     if (auto hit = role_hit(context, *match, words)) {
       lines[source.line(match->begin)].roles.push_back(std::move(*hit));
     }
   }
-  for (const RuleMatch* match : context.matches("party_detail")) {
+  for (const RuleMatch* match : context.matches_on_lines("party_detail", first_line, last_line)) {
     if (auto hit = detail_hit(context, *match)) {
       lines[source.line(match->begin)].details.push_back(*hit);
     }
   }
-  for (const RuleMatch* match : context.matches("party_alias")) {
+  for (const RuleMatch* match : context.matches_on_lines("party_alias", first_line, last_line)) {
     if (auto alias = original_words(context, match->capture("alias"))) {
       lines[source.line(match->begin)].aliases.push_back({match->begin, match->end, *alias});
     }

@@ -196,14 +196,25 @@ void apply_caps(const Context& context, std::vector<Penalty>& penalties) {
   }
 }
 
+// The lines of the statements, sorted, each once.
+std::vector<int> lines_of(const Context& context, const std::vector<const RuleMatch*>& statements) {
+  std::vector<int> lines;
+  for (const RuleMatch* statement : statements) {
+    int line = context.document().source.line(statement->begin);
+    if (lines.empty() || lines.back() != line) lines.push_back(line);
+  }
+  return lines;
+}
+
 }  // namespace
 
 void extract_penalties(const Context& context, Summary& summary) {
-  PenaltyCues cues(context);
+  const std::vector<const RuleMatch*> statements = select_statements(context);
+  PenaltyCues cues(context, lines_of(context, statements));
   std::vector<Penalty> penalties;
   std::vector<Finding> findings;
   std::size_t previous_end = 0;
-  for (const RuleMatch* statement : select_statements(context)) {
+  for (const RuleMatch* statement : statements) {
     Scopes scopes = scopes_of(context, *statement, previous_end);
     penalties.push_back(read_statement(context, summary, cues, *statement, scopes, findings));
     previous_end = statement->end;

@@ -62,7 +62,7 @@ std::string_view after_last_an(std::string_view words) {
 
 // True when a penalty_base rule of class `name` matches the label.
 bool has_class(const Context& context, std::string_view label, std::string_view name) {
-  for (const RuleMatch& match : context.resources().rules.scan(label, "penalty_base")) {
+  for (const RuleMatch& match : context.scan_words(label, "penalty_base")) {
     if (match.rule->attribute("class") == name) return true;
   }
   return false;

@@ -5,7 +5,8 @@
 // (the capture may start earlier: "则乙方" before 应). A statement's payer is the last role
 // that "pays" before its rate, else the first other role of its sentence (the subject of
 // "乙方逾期交货的，…"); its payee the last role that "is paid"; what the sentence leaves
-// open comes from its line, and a missing side is the counterpart of the other.
+// open comes from its line, and a missing side is the counterpart of the other. Only the
+// statements' lines are read: every span asked about lies within one of them.
 #include <algorithm>
 #include <map>
 
@@ -37,10 +38,23 @@ std::map<std::string, std::string, std::less<>> counterparts(const RuleSet& rule
   return pairs;
 }
 
+// The matches of `category` on `lines`, in document order.
+std::vector<const RuleMatch*> matches_on(const Context& context, std::string_view category,
+                                         const std::vector<int>& lines) {
+  std::vector<const RuleMatch*> matches;
+  for (int line : lines) {
+    for (const RuleMatch* match : context.matches_on_lines(category, line, line)) {
+      matches.push_back(match);
+    }
+  }
+  return matches;
+}
+
 std::vector<RoleMention> find_mentions(
-    const Context& context, const std::map<std::string, std::string, std::less<>>& pairs) {
+    const Context& context, const std::vector<int>& lines,
+    const std::map<std::string, std::string, std::less<>>& pairs) {
   std::vector<RoleMention> mentions;
-  for (const RuleMatch* match : context.matches("penalty_role")) {
+  for (const RuleMatch* match : matches_on(context, "penalty_role", lines)) {
     RoleMention mention;
     mention.span = {match->begin, match->end};
     mention.role = std::string(context.words(*match));
@@ -52,10 +66,11 @@ std::vector<RoleMention> find_mentions(
 }
 
 // Marks the mentions that a penalty_party cue names.
-void mark_sides(const Context& context, std::vector<RoleMention>& mentions) {
+void mark_sides(const Context& context, const std::vector<int>& lines,
+                std::vector<RoleMention>& mentions) {
   std::map<std::size_t, RoleMention*> by_end;
   for (RoleMention& mention : mentions) by_end[mention.span.end] = &mention;
-  for (const RuleMatch* match : context.matches("penalty_party")) {
+  for (const RuleMatch* match : matches_on(context, "penalty_party", lines)) {
     const Capture* role = match->capture("role");
     if (role == nullptr) continue;
     auto found = by_end.find(role->end);
@@ -79,16 +94,16 @@ std::optional<PenaltyKind> parse_kind(std::string_view name) {
   return std::nullopt;
 }
 
-PenaltyCues::PenaltyCues(const Context& context)
+PenaltyCues::PenaltyCues(const Context& context, const std::vector<int>& lines)
     : counterparts_(counterparts(context.resources().rules)) {
-  mentions_ = find_mentions(context, counterparts_);
-  mark_sides(context, mentions_);
-  for (const RuleMatch* match : context.matches("penalty_per")) {
+  mentions_ = find_mentions(context, lines, counterparts_);
+  mark_sides(context, lines, mentions_);
+  for (const RuleMatch* match : matches_on(context, "penalty_per", lines)) {
     if (auto per = parse_per(match->rule->attribute("per"))) {
       pers_.emplace_back(Span{match->begin, match->end}, *per);
     }
   }
-  for (const RuleMatch* match : context.matches("penalty_delay")) {
+  for (const RuleMatch* match : matches_on(context, "penalty_delay", lines)) {
     if (auto kind = parse_kind(match->rule->attribute("kind"))) {
       delays_.emplace_back(Span{match->begin, match->end}, *kind);
     }

@@ -45,7 +45,9 @@ struct PayerPayee {
 
 class PenaltyCues {
  public:
-  explicit PenaltyCues(const Context& context);
+  // Reads the cues of the given lines (sorted, each once): the lines of the statements, since
+  // every span asked about below lies within a statement's line.
+  PenaltyCues(const Context& context, const std::vector<int>& lines);
 
   // Who pays whom for a statement whose words are `statement` and whose rate starts at
   // `rate_begin`, reading first `sentence` (from the start of its sentence) and then, for

@@ -37,7 +37,9 @@ Head find_head(const Context& context) {
   head.end = std::min(kMaxHeadLines + 1, document.source.line_count() + 1);
   const auto& clauses = document.outline.clauses();
   if (!clauses.empty()) head.end = std::min(head.end, clauses.front().line);
-  for (const auto& [line, hits] : parties::collect_hits(context)) {
+  // Only the head's lines: a first party line further down gives the same head as none
+  // (head.end stays below it, so opening_lines does not use it).
+  for (const auto& [line, hits] : parties::collect_hits(context, 1, kMaxHeadLines + 1)) {
     if (hits.roles.empty()) continue;
     head.party_line = line;
     head.end = std::min(head.end, line);

@@ -5,7 +5,6 @@
 
 #include "clause_scan/normalize.h"
 #include "normalize/fold.h"
-#include "util/text.h"
 
 namespace clause_scan {
 
@@ -24,6 +23,33 @@ SourceText::SourceText(std::string original) : original_(std::move(original)) {
     }
   }
   build_line_index();
+  build_char_counts();
+}
+
+namespace {
+
+bool starts_char(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
+
+}  // namespace
+
+void SourceText::build_char_counts() {
+  char_counts_.reserve(original_.size() / kCharStep + 1);
+  std::uint32_t count = 0;
+  for (std::size_t at = 0; at < original_.size(); ++at) {
+    if (at % kCharStep == 0) char_counts_.push_back(count);
+    count += starts_char(original_[at]);
+  }
+  if (original_.size() % kCharStep == 0) char_counts_.push_back(count);
+}
+
+// Characters (UTF-8 lead bytes) of original_ before `original_offset`.
+std::size_t SourceText::chars_before(std::size_t original_offset) const {
+  const std::size_t block = original_offset / kCharStep;
+  std::size_t count = char_counts_[block];
+  for (std::size_t at = block * kCharStep; at < original_offset; ++at) {
+    count += starts_char(original_[at]);
+  }
+  return count;
 }
 
 void SourceText::build_line_index() {
@@ -91,9 +117,8 @@ Position SourceText::position(std::size_t offset) const {
   const int line_number = line(offset);
   const std::size_t line_start = original_line_starts_[line_number - 1];
   const std::size_t original_offset = std::max(to_original_begin(offset), line_start);
-  const std::string_view before =
-      std::string_view(original_).substr(line_start, original_offset - line_start);
-  return Position{line_number, static_cast<int>(util::count_chars(before)) + 1};
+  const std::size_t column = chars_before(original_offset) - chars_before(line_start) + 1;
+  return Position{line_number, static_cast<int>(column)};
 }
 
 int SourceText::line_count() const { return static_cast<int>(line_starts_.size()); }

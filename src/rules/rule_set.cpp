@@ -148,43 +148,16 @@ class Loader {
     return {};
   }
 
+  // The Sets are described here and compiled on first use (set_of).
   static Status build_sets(RuleSetData& data) {
-    std::map<std::string, std::vector<int>> category_patterns;
-    std::vector<int> all_patterns;
+    data.all = std::make_unique<PatternSet>();
     for (std::size_t index = 0; index < data.patterns.size(); ++index) {
-      all_patterns.push_back(int(index));
-      category_patterns[data.patterns[index].rule->category].push_back(int(index));
-    }
-    Result<PatternSet> all = build_set(data, all_patterns);
-    if (!all.ok()) return all.error();
-    data.all = std::move(all.value());
-    for (auto& [category, patterns] : category_patterns) {
-      Result<PatternSet> set = build_set(data, patterns);
-      if (!set.ok()) return set.error();
-      data.by_category.emplace(category, std::move(set.value()));
+      data.all->patterns.push_back(int(index));
+      auto& by_category = data.by_category[data.patterns[index].rule->category];
+      if (by_category == nullptr) by_category = std::make_unique<PatternSet>();
+      by_category->patterns.push_back(int(index));
     }
     return {};
-  }
-
-  static Result<PatternSet> build_set(const RuleSetData& data, std::vector<int> patterns) {
-    RE2::Options options = pattern_options();
-    options.set_max_mem(kSetMaxMem);
-    PatternSet result{std::make_unique<RE2::Set>(options, RE2::UNANCHORED), std::move(patterns)};
-    for (int index : result.patterns) {
-      const std::string& source =
-          data.patterns[index].rule->pattern_sources[data.patterns[index].pattern_index];
-      // The widened filter compiles wherever its pattern does; should it ever not, the
-      // pattern itself (which compiled alone with these options) takes its place.
-      if (result.set->Add(rules_detail::set_filter_pattern(source), nullptr) < 0) {
-        result.set->Add(source, nullptr);
-      }
-    }
-    if (!result.set->Compile()) {
-      return Error{ErrorKind::rule, "",
-                   "the rule patterns together are too large for one RE2::Set (" +
-                       std::to_string(result.patterns.size()) + " patterns)"};
-    }
-    return result;
   }
 
   std::vector<std::unique_ptr<Rule>> rules_;
@@ -192,6 +165,27 @@ class Loader {
 };
 
 }  // namespace
+
+namespace rules_detail {
+
+const RE2::Set* set_of(const RuleSetData& data, PatternSet& set) {
+  std::call_once(set.compiled, [&] {
+    RE2::Options options = pattern_options();
+    options.set_max_mem(kSetMaxMem);
+    auto compiled = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (int index : set.patterns) {
+      const PatternInfo& pattern = data.patterns[index];
+      const std::string& source = pattern.rule->pattern_sources[pattern.pattern_index];
+      // The widened filter compiles wherever its pattern does; should it ever not, the
+      // pattern itself (which compiled alone with these options) takes its place.
+      if (compiled->Add(set_filter_pattern(source), nullptr) < 0) compiled->Add(source, nullptr);
+    }
+    if (compiled->Compile()) set.set = std::move(compiled);
+  });
+  return set.set.get();
+}
+
+}  // namespace rules_detail
 
 std::string_view to_string(Severity severity) {
   switch (severity) {

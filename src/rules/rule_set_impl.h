@@ -8,9 +8,11 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,10 +49,25 @@ struct PatternInfo {
   std::vector<const std::string*> group_names;
 };
 
-// One RE2::Set and the patterns it holds, Set index -> PatternInfo index.
+// One RE2::Set and the patterns it holds, Set index -> PatternInfo index. The Set is compiled
+// on first use (set_of), so that loading compiles each pattern once and a Set nobody scans
+// with (the checks' category in a summary, the Set of every pattern) costs nothing.
 struct PatternSet {
-  std::unique_ptr<RE2::Set> set;
   std::vector<int> patterns;
+  std::once_flag compiled;
+  // Null when the Set could not be compiled (RE2 found it too large): then every pattern of
+  // the set is a candidate on every line, which is slower and gives the same matches.
+  std::unique_ptr<RE2::Set> set;
+};
+
+// Sets made on demand for combinations of categories (RuleSet::scan with several), by the
+// categories' names joined with '\n'. Guarded by `mutex`: a RuleSet is shared by threads.
+struct CombinedSets {
+  std::mutex mutex;
+  std::map<std::string, std::unique_ptr<PatternSet>, std::less<>> by_names;
+  // Bytes RuleSet::scan_categories has scanned so far, with the categories' own Sets until
+  // kCombineAfterBytes (scan.cpp says why).
+  std::atomic<std::size_t> scanned_bytes{0};
 };
 
 // Every non-overlapping, non-empty match of one pattern in `line`, which lies inside `text`;
@@ -74,13 +91,19 @@ void for_each_line(std::string_view text, Visit&& visit) {
 struct RuleSetData {
   std::vector<std::unique_ptr<Rule>> rules;
   std::vector<PatternInfo> patterns;  // all patterns, in rule order
-  PatternSet all;                     // every pattern
-  std::map<std::string, PatternSet, std::less<>> by_category;
+  std::unique_ptr<PatternSet> all;    // every pattern
+  std::map<std::string, std::unique_ptr<PatternSet>, std::less<>> by_category;
+  std::unique_ptr<CombinedSets> combined = std::make_unique<CombinedSets>();
 };
 
-// Every match of the patterns of `set` in `text`, in the order RuleSet::scan promises.
-std::vector<RuleMatch> scan_with(const RuleSetData& data, const PatternSet& set,
-                                 std::string_view text);
+// The compiled Set of `set`, compiling it on first use; null when RE2 cannot compile it.
+const RE2::Set* set_of(const RuleSetData& data, PatternSet& set);
+
+// Every match of the patterns of `set` in the lines of `text` that overlap [begin, end) (a
+// line with its '\n'; the line holding `begin` when the range is empty), in the order
+// RuleSet::scan promises. Appends to `out`.
+void scan_with(const RuleSetData& data, PatternSet& set, std::string_view text, std::size_t begin,
+               std::size_t end, std::vector<RuleMatch>& out);
 
 }  // namespace clause_scan::rules_detail
 

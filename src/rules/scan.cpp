@@ -29,9 +29,15 @@ RuleMatch make_match(const PatternInfo& pattern, std::string_view text,
   match.pattern = pattern.pattern_index;
   match.begin = offset(groups[0].data());
   match.end = match.begin + groups[0].size();
+  // A group that took no part in the match has a null data pointer.
+  auto took_part = [&](std::size_t group) {
+    return pattern.group_names[group] != nullptr && groups[group].data() != nullptr;
+  };
+  std::size_t count = 0;
+  for (std::size_t group = 1; group < groups.size(); ++group) count += took_part(group) ? 1 : 0;
+  match.captures.reserve(count);  // one allocation per match, not one per capture
   for (std::size_t group = 1; group < groups.size(); ++group) {
-    // A group that took no part in the match has a null data pointer.
-    if (pattern.group_names[group] == nullptr || groups[group].data() == nullptr) continue;
+    if (!took_part(group)) continue;
     std::size_t begin = offset(groups[group].data());
     match.captures.push_back(
         Capture{*pattern.group_names[group], begin, begin + groups[group].size()});
@@ -40,18 +46,46 @@ RuleMatch make_match(const PatternInfo& pattern, std::string_view text,
 }
 
 // The patterns of `set` that may match `line`, as indices into RuleSetData::patterns, sorted.
-void candidates_in(const PatternSet& set, std::string_view line, std::vector<int>& found) {
+void candidates_in(const PatternSet& set, const RE2::Set* compiled, std::string_view line,
+                   std::vector<int>& found) {
   found.clear();
   RE2::Set::ErrorInfo error{};
-  if (!set.set->Match(re2::StringPiece(line.data(), line.size()), &found, &error)) {
+  if (compiled == nullptr ||
+      !compiled->Match(re2::StringPiece(line.data(), line.size()), &found, &error)) {
     found.clear();
-    if (error.kind != RE2::Set::kOutOfMemory) return;
-    // The Set's DFA ran out of memory on this line: try every pattern, slower but right.
+    if (compiled != nullptr && error.kind != RE2::Set::kOutOfMemory) return;
+    // No Set, or its DFA ran out of memory on this line: try every pattern, slower but right.
     found.resize(set.patterns.size());
     std::iota(found.begin(), found.end(), 0);
   }
   for (int& index : found) index = set.patterns[index];
   std::sort(found.begin(), found.end());
+}
+
+// Scratch buffers of one scan, reused from line to line and match to match.
+struct Scratch {
+  std::vector<int> candidates;
+  std::vector<RuleMatch> line_matches;
+  std::vector<re2::StringPiece> groups;
+};
+
+// Appends the matches of one pattern in `line` to `out` (see match_pattern).
+void match_pattern_into(const PatternInfo& pattern, std::string_view text, std::string_view line,
+                        std::vector<re2::StringPiece>& groups, std::vector<RuleMatch>& out) {
+  const RE2& regex = *pattern.rule->patterns[pattern.pattern_index];
+  const re2::StringPiece subject(line.data(), line.size());
+  groups.assign(pattern.group_names.size(), re2::StringPiece());
+  std::size_t position = 0;
+  while (position <= line.size() && regex.Match(subject, position, line.size(), RE2::UNANCHORED,
+                                                groups.data(), static_cast<int>(groups.size()))) {
+    std::size_t begin = static_cast<std::size_t>(groups[0].data() - line.data());
+    if (groups[0].empty()) {  // an empty match finds nothing, and must not stop the loop
+      position = next_character(line, begin);
+      continue;
+    }
+    out.push_back(make_match(pattern, text, groups));
+    position = begin + groups[0].size();
+  }
 }
 
 // Orders one line's matches by begin (stable: candidates came in rule and pattern order) and
@@ -77,52 +111,124 @@ void order_line_matches(std::vector<RuleMatch>& matches) {
 
 void match_pattern(const PatternInfo& pattern, std::string_view text, std::string_view line,
                    std::vector<RuleMatch>& out) {
-  const RE2& regex = *pattern.rule->patterns[pattern.pattern_index];
-  const re2::StringPiece subject(line.data(), line.size());
-  std::vector<re2::StringPiece> groups(pattern.group_names.size());
-  std::size_t position = 0;
-  while (position <= line.size() && regex.Match(subject, position, line.size(), RE2::UNANCHORED,
-                                                groups.data(), static_cast<int>(groups.size()))) {
-    std::size_t begin = static_cast<std::size_t>(groups[0].data() - line.data());
-    if (groups[0].empty()) {  // an empty match finds nothing, and must not stop the loop
-      position = next_character(line, begin);
-      continue;
-    }
-    out.push_back(make_match(pattern, text, groups));
-    position = begin + groups[0].size();
-  }
+  std::vector<re2::StringPiece> groups;
+  match_pattern_into(pattern, text, line, groups, out);
 }
 
-std::vector<RuleMatch> scan_with(const RuleSetData& data, const PatternSet& set,
-                                 std::string_view text) {
-  std::vector<RuleMatch> matches;
-  if (set.set == nullptr) return matches;  // a default-constructed RuleSet
-  std::vector<RuleMatch> line_matches;
-  std::vector<int> candidates;
-  for_each_line(text, [&](std::string_view line) {
-    if (line.empty()) return;
-    candidates_in(set, line, candidates);
-    if (candidates.empty()) return;
-    line_matches.clear();
-    for (int pattern : candidates) match_pattern(data.patterns[pattern], text, line, line_matches);
-    order_line_matches(line_matches);
-    std::move(line_matches.begin(), line_matches.end(), std::back_inserter(matches));
-  });
-  return matches;
+void scan_with(const RuleSetData& data, PatternSet& set, std::string_view text, std::size_t begin,
+               std::size_t end, std::vector<RuleMatch>& out) {
+  if (set.patterns.empty()) return;  // also a default-constructed RuleSet
+  const RE2::Set* compiled = set_of(data, set);
+  begin = std::min(begin, text.size());
+  std::size_t line_begin = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+  line_begin = (line_begin == std::string_view::npos || begin == 0) ? 0 : line_begin + 1;
+  // Kept from call to call: scans of one line or one piece are frequent, and each would
+  // allocate its buffers again. One per thread, since a RuleSet is shared by threads.
+  thread_local Scratch scratch;
+  for (bool first = true; line_begin <= text.size() && (first || line_begin < end); first = false) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    line_begin = line_end + 1;
+    if (line.empty()) continue;
+    candidates_in(set, compiled, line, scratch.candidates);
+    if (scratch.candidates.empty()) continue;
+    scratch.line_matches.clear();
+    for (int pattern : scratch.candidates) {
+      match_pattern_into(data.patterns[pattern], text, line, scratch.groups, scratch.line_matches);
+    }
+    order_line_matches(scratch.line_matches);
+    std::move(scratch.line_matches.begin(), scratch.line_matches.end(), std::back_inserter(out));
+  }
 }
 
 }  // namespace clause_scan::rules_detail
 
 namespace clause_scan {
 
+namespace {
+
+using rules_detail::PatternSet;
+using rules_detail::RuleSetData;
+
+constexpr std::size_t kCombineAfterBytes = 1 << 20;
+
+// The Set of the patterns of several categories, made on first use of that combination.
+PatternSet& combined_set(const RuleSetData& data, const std::vector<std::string_view>& categories) {
+  static PatternSet none;        // no patterns: scan_with returns before compiling anything
+  if (categories.size() == 1) {  // the category's own Set, which scan(text, category) shares
+    auto found = data.by_category.find(categories.front());
+    return found == data.by_category.end() ? none : *found->second;
+  }
+  std::string key;
+  for (std::string_view category : categories) key.append(category).push_back('\n');
+  std::lock_guard<std::mutex> lock(data.combined->mutex);
+  auto found = data.combined->by_names.find(key);
+  if (found != data.combined->by_names.end()) return *found->second;
+  auto set = std::make_unique<PatternSet>();
+  for (std::string_view category : categories) {
+    auto members = data.by_category.find(category);
+    if (members == data.by_category.end()) continue;
+    const std::vector<int>& patterns = members->second->patterns;
+    set->patterns.insert(set->patterns.end(), patterns.begin(), patterns.end());
+  }
+  std::sort(set->patterns.begin(), set->patterns.end());
+  set->patterns.erase(std::unique(set->patterns.begin(), set->patterns.end()), set->patterns.end());
+  return *data.combined->by_names.emplace(std::move(key), std::move(set)).first->second;
+}
+
+}  // namespace
+
 std::vector<RuleMatch> RuleSet::scan(std::string_view text) const {
-  return rules_detail::scan_with(*impl_, impl_->all, text);
+  std::vector<RuleMatch> matches;
+  if (impl_->all != nullptr) {
+    rules_detail::scan_with(*impl_, *impl_->all, text, 0, text.size(), matches);
+  }
+  return matches;
 }
 
 std::vector<RuleMatch> RuleSet::scan(std::string_view text, std::string_view category) const {
+  return scan(text, category, 0, text.size());
+}
+
+std::vector<RuleMatch> RuleSet::scan(std::string_view text, std::string_view category,
+                                     std::size_t begin, std::size_t end) const {
+  std::vector<RuleMatch> matches;
   auto found = impl_->by_category.find(category);
-  if (found == impl_->by_category.end()) return {};
-  return rules_detail::scan_with(*impl_, found->second, text);
+  if (found != impl_->by_category.end()) {
+    rules_detail::scan_with(*impl_, *found->second, text, begin, end, matches);
+  }
+  return matches;
+}
+
+std::vector<std::vector<RuleMatch>> RuleSet::scan_categories(
+    std::string_view text, const std::vector<std::string_view>& categories) const {
+  std::vector<std::vector<RuleMatch>> by_category(categories.size());
+  // A combined Set pays off over many documents: its DFA costs more to build than the DFAs
+  // of its categories' own Sets together (each state holds the threads of every pattern), and
+  // less to run once built. So the first kCombineAfterBytes that scan_categories scans (each
+  // call counts its text: a few contracts) are scanned category by category, the rest with
+  // the combined Set. Measured (callgrind, RE2 20220601): a 50 KB contract from process start
+  // costs 10% less, and 3 MB of contracts in one process 5% more than with the combined Set
+  // from the start; the difference vanishes over larger runs.
+  std::size_t scanned = impl_->combined->scanned_bytes.fetch_add(text.size());
+  if (scanned < kCombineAfterBytes) {
+    for (std::size_t index = 0; index < categories.size(); ++index) {
+      by_category[index] = scan(text, categories[index]);
+    }
+    return by_category;
+  }
+  std::vector<RuleMatch> matches;
+  rules_detail::scan_with(*impl_, combined_set(*impl_, categories), text, 0, text.size(), matches);
+  for (RuleMatch& match : matches) {
+    for (std::size_t index = 0; index < categories.size(); ++index) {
+      if (match.rule->category == categories[index]) {
+        by_category[index].push_back(std::move(match));
+        break;
+      }
+    }
+  }
+  return by_category;
 }
 
 }  // namespace clause_scan

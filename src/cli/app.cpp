@@ -24,8 +24,12 @@ constexpr const char* kExamples = R"(Examples:
   clause-scan outline contract.txt          the clause tree
   clause-scan segment contract.txt          the words the rules see
   clause-scan rules test                    run every rule's examples
+  clause-scan diff v1.txt v2.txt            what changed between two versions
+  clause-scan check templates/              lint templates for CI (--format sarif|github)
+  clause-scan batch -o all.jsonl archive/   one JSON line per contract of a folder, all cores
 
-Exit status: 0 ok, 1 findings of severity error, 2 usage, input or rule errors.)";
+Exit status: 0 ok, 1 findings of severity error (diff: the versions differ; batch: some
+files failed), 2 usage, input or rule errors.)";
 
 // All options live here while CLI11 parses; the chosen command reads its own part.
 struct ParsedOptions {
@@ -33,6 +37,9 @@ struct ParsedOptions {
   OutlineOptions outline;
   SegmentOptions segment;
   RulesOptions rules;
+  BatchCommandOptions batch;
+  DiffCommandOptions diff;
+  CheckCommandOptions check;
 };
 
 void add_common(CLI::App& command, CommonOptions& options,
@@ -102,6 +109,66 @@ const Command kCommands[] = {
        return command.get_subcommand("test")->parsed() ? run_rules_test(o.rules)
                                                        : run_rules_list(o.rules);
      }},
+    {"batch", "One JSON line or CSV row per contract of a whole archive, on all cores",
+     [](CLI::App& app, ParsedOptions& o) {
+       BatchCommandOptions& batch = o.batch;
+       add_common(app, batch.common, {"jsonl", "csv"});
+       app.add_option("PATH", batch.paths, "Folders (walked recursively) and files");
+       app.add_option("-o,--output", batch.output,
+                      "Write FILE (as FILE.partial, renamed when complete)");
+       app.add_option("-j,--jobs", batch.jobs, "Worker threads (default: the number of cores)");
+       app.add_option("--glob", batch.globs,
+                      "Take the files matching PATTERN (fnmatch; repeatable; default *.txt, *.md)")
+           ->allow_extra_args(false);
+       app.add_option("--files-from", batch.files_from,
+                      "Also read paths from FILE, one per line ('-': standard input)");
+       app.add_option("--timeout", batch.timeout_seconds, "Per-file time limit, seconds (0: none)")
+           ->default_str("10");
+       app.add_flag("--follow-symlinks", batch.follow_symlinks,
+                    "Follow symbolic links met while walking folders");
+       app.add_flag("--resume", batch.resume, "Go on with an interrupted run of -o FILE");
+       app.add_flag("--excel", batch.excel, "CSV: start with the UTF-8 byte-order mark Excel needs");
+       app.add_flag("-q,--quiet", batch.quiet, "No progress and no summary on standard error");
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_batch_command(o.batch); }},
+    {"diff", "What changed between two versions of a contract (exit 1 when they differ)",
+     [](CLI::App& app, ParsedOptions& o) {
+       DiffCommandOptions& diff = o.diff;
+       add_common(app, diff.common, {"text", "json", "markdown", "html"});
+       app.add_option("OLD", diff.old_file, "The earlier version")->required();
+       app.add_option("NEW", diff.new_file, "The revised version")->required();
+       app.add_flag("--strict", diff.strict,
+                    "Compare the original words: white space and full-width forms count");
+       app.add_option("--context", diff.context,
+                      "Unchanged clauses shown around each change (text, Markdown: 0; HTML: "
+                      "the whole document)")
+           ->check(CLI::NonNegativeNumber);
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_diff(o.diff); }},
+    {"check", "Lint contract templates for CI: blanks, numbering, dates, required content",
+     [](CLI::App& app, ParsedOptions& o) {
+       CheckCommandOptions& check = o.check;
+       add_common(app, check.common, {"text", "json", "sarif", "github"});
+       app.add_option("PATH", check.paths, "Files and folders (walked: *.txt, *.md)");
+       app.add_option("--fail-on", check.fail_on, "Exit 1 on findings at or above this level")
+           ->check(CLI::IsMember({"error", "warning", "info"}))
+           ->default_str("error");
+       app.add_option("--config", check.config,
+                      "Use FILE instead of the .clause-scan.toml files found above each file");
+       app.add_option("--check-rules", check.check_rules,
+                      "Extra rule file of category \"check\" rules (repeatable)")
+           ->allow_extra_args(false);
+       app.add_option("--baseline", check.baseline,
+                      "Report only findings that FILE (from --write-baseline) does not hold");
+       app.add_option("--write-baseline", check.write_baseline,
+                      "Write the findings to FILE as a baseline and exit 0");
+       app.add_flag("--report-unused-rules", check.report_unused_rules,
+                    "Report check rules that matched nothing in the whole run");
+       app.add_option("--explain", check.explain, "Explain the check ID and exit");
+       app.add_flag("--list-checks", check.list_checks, "List every check id and exit");
+       app.add_option("-j,--jobs", check.jobs, "Worker threads (default: the number of cores)");
+     },
+     [](const CLI::App&, const ParsedOptions& o) { return run_check_command(o.check); }},
 };
 
 bool is_command_name(const std::string& word) {

@@ -48,6 +48,20 @@ void write_json(std::ostream& out, const Json& json);
 // One line of JSON followed by a newline (JSON Lines).
 void write_json_line(std::ostream& out, const Json& json);
 
+// Writes a pretty JSON array one element at a time, byte for byte what write_json gives for
+// the whole array, so that the summaries of many files are never all held at once. Nothing
+// is written when no element is added.
+class JsonArrayWriter {
+ public:
+  explicit JsonArrayWriter(std::ostream& out) : out_(out) {}
+  void add(const Json& element);
+  void finish();  // closes the array, if one was opened
+
+ private:
+  std::ostream& out_;
+  bool opened_ = false;
+};
+
 // A compact, scannable summary grouped by field; each item ends with "§clause Lline".
 void write_summary_text(std::ostream& out, const Summary& summary, const TextStyle& style);
 // The same as Markdown, for pasting into a memo.

@@ -34,7 +34,7 @@ int run_summary(const SummaryOptions& options) {
 
   const bool json = options.common.format == "json";
   const bool single = options.files.size() == 1;
-  Json documents = Json::array();
+  JsonArrayWriter documents(std::cout);  // several files: one array, written as it goes
   int status = kExitOk;
   bool first = true;
   for (const std::string& file : options.files) {
@@ -45,16 +45,16 @@ int run_summary(const SummaryOptions& options) {
     }
     Summary summary = summarize(document.value(), resources.value());
     if (has_errors(summary) && status == kExitOk) status = kExitFindings;
-    if (json) {
-      documents.push_back(summary_to_json(summary));
+    if (json && single) {
+      write_json(std::cout, summary_to_json(summary));
+    } else if (json) {
+      documents.add(summary_to_json(summary));
     } else {
       write_one(summary, options.common, first);
       first = false;
     }
   }
-  if (json && !documents.empty()) {
-    write_json(std::cout, single ? documents.front() : documents);
-  }
+  documents.finish();
   return status;
 }
 

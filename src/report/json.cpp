@@ -186,6 +186,24 @@ void write_json(std::ostream& out, const Json& json) {
   out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+void JsonArrayWriter::add(const Json& element) {
+  out_ << (opened_ ? ",\n" : "[\n");
+  opened_ = true;
+  // An element of an array is indented one level deeper; the dump holds no raw line breaks
+  // inside strings (they are escaped), so indenting every line is exact.
+  const std::string text = element.dump(2, ' ', false, Json::error_handler_t::replace);
+  out_ << "  ";
+  for (char c : text) {
+    out_ << c;
+    if (c == '\n') out_ << "  ";
+  }
+}
+
+void JsonArrayWriter::finish() {
+  if (opened_) out_ << "\n]\n";
+  opened_ = false;
+}
+
 void write_json_line(std::ostream& out, const Json& json) {
   out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }

@@ -166,22 +166,37 @@ std::size_t without_prefix(const Context& context, const Found& trigger) {
   return prefix.front().end < trigger.end ? prefix.front().end : trigger.begin;
 }
 
+// The clause of the piece that ends at the comma or colon at `end` (trimmed), or an empty view
+// when there is none.
+std::string_view clause_before(std::string_view text, const Piece& piece, std::size_t end) {
+  if (end == std::string_view::npos || end < piece.begin + 1) return {};
+  std::size_t previous = text.find_last_of(",:", end - 1);
+  std::size_t chunk =
+      previous == std::string_view::npos || previous < piece.begin ? piece.begin : previous + 1;
+  return util::trim(text.substr(chunk, end - chunk));
+}
+
+bool is_condition(const Context& context, std::string_view words) {
+  const std::size_t begin = words.data() - context.text().data();
+  return !words.empty() &&
+         !scan_piece(context, "installment_condition", begin, begin + words.size()).empty();
+}
+
 // Where the trigger begins once the conditions before it in the piece are added: the clauses
 // (between commas, or after a label's colon) that end like a condition (rule category
 // installment_condition), as 本合同生效后， in 本合同生效后，买方在收到卖方开具的等额收据之日起.
+// One clause that is no condition is taken along when a condition stands before it, so that
+// 通过最终验收后，甲方根据考核结果核定应付金额，在收到…发票后 keeps the acceptance it depends on.
 std::size_t trigger_begin(const Context& context, const Piece& piece, std::size_t begin) {
   std::string_view text = context.text();
   for (;;) {
-    std::size_t comma = text.find_last_of(",:", begin);
-    if (comma == std::string_view::npos || comma < piece.begin + 1) return begin;
-    std::size_t previous = text.find_last_of(",:", comma - 1);
-    std::size_t chunk =
-        previous == std::string_view::npos || previous < piece.begin ? piece.begin : previous + 1;
-    std::string_view words = util::trim(text.substr(chunk, comma - chunk));
-    if (words.empty() || scan_piece(context, "installment_condition", words.data() - text.data(),
-                                    words.data() - text.data() + words.size())
-                             .empty()) {
-      return begin;
+    std::string_view words = clause_before(text, piece, text.find_last_of(",:", begin));
+    if (words.empty()) return begin;
+    if (!is_condition(context, words)) {
+      std::string_view earlier =
+          clause_before(text, piece, text.find_last_of(",:", words.data() - text.data()));
+      if (!is_condition(context, earlier)) return begin;
+      words = earlier;
     }
     begin = words.data() - text.data();
   }

@@ -126,7 +126,7 @@ TEST_CASE("installments: a percent of a defined sum and a remainder") {
                               "2|4|null|null|null|10 working_day|remainder"});
   REQUIRE(summary.payment_terms.size() == 2);
   CHECK(show(summary.payment_terms[0].trigger) == "合同签订生效且甲方收到乙方开具的等额发票后");
-  CHECK(show(summary.payment_terms[1].trigger) == "甲方收到乙方开具的等额发票后");
+  CHECK(show(summary.payment_terms[1].trigger) == "本项目通过最终验收，甲方收到乙方开具的等额发票后");
   CHECK(summary.payment_terms[0].source.clause == "5.2a");
   CHECK(findings(summary).empty());
 }
@@ -367,6 +367,25 @@ TEST_CASE("installments: time limits and their words") {
     REQUIRE(summary.payment_terms.size() == 1);
     CHECK(show(summary.payment_terms[0].trigger) == "本合同生效后，买方在收到卖方开具的收据之日起");
     CHECK(show(summary.payment_terms[0].due) == "7 working_day");
+  }
+  SUBCASE("one clause that is no condition is kept between a condition and the trigger") {
+    const std::string text =
+        "第五条 付款方式\n"
+        "3. 尾款：服务期满并通过最终验收后，甲方根据全年考核结果核定应付金额，在收到乙方开具的"
+        "等额发票后 15 个工作日内支付尾款。\n";
+    cs::Summary summary = run(text);
+    REQUIRE(summary.payment_terms.size() == 1);
+    CHECK(show(summary.payment_terms[0].trigger) ==
+          "服务期满并通过最终验收后，甲方根据全年考核结果核定应付金额，在收到乙方开具的等额发票后");
+  }
+  SUBCASE("a clause that is no condition, with none before it, stays out of the trigger") {
+    const std::string text =
+        "第五条 付款方式\n"
+        "3. 尾款：乙方应按时提交全年服务报告，甲方在收到乙方开具的等额发票后 15 个工作日内支付"
+        "尾款。\n";
+    cs::Summary summary = run(text);
+    REQUIRE(summary.payment_terms.size() == 1);
+    CHECK(show(summary.payment_terms[0].trigger) == "收到乙方开具的等额发票后");
   }
   SUBCASE("a day of the month is not a time limit") {
     const std::string text =

@@ -86,6 +86,19 @@ std::optional<std::string>* slot_of(Party& party, Field field) {
   return nullptr;
 }
 
+parties::ValueForm form_of(Field field) {
+  switch (field) {
+    case Field::postcode:
+    case Field::phone:
+    case Field::fax:
+    case Field::account:
+    case Field::credit_code:
+      return parties::ValueForm::normalized;
+    default:
+      return parties::ValueForm::as_written;
+  }
+}
+
 class PartyReader {
  public:
   explicit PartyReader(const Context& context) : context_(context), values_(context) {
@@ -237,7 +250,7 @@ class PartyReader {
     if (!detail.role.empty()) current_ = find_by_role(detail.role);
     if (current_ == kNoParty) return;
     if (auto* slot = slot_of(entries_[current_].party, detail.field)) {
-      fill(*slot, values_.read(detail.value));
+      fill(*slot, values_.read(detail.value, form_of(detail.field)));
     }
   }
 

@@ -97,10 +97,15 @@ bool matches_whole(const std::vector<const re2::RE2*>& patterns, const std::stri
 // the blank they were written on (____, ＿＿) and of trailing punctuation. Nothing when
 // nothing is left, when a blank is still inside (a template: ＿＿县＿＿乡), when it is a
 // template placeholder ({{x}}, ${x}) or a blank word of category party_blank (公章, 见本合同…).
+// How a value is given back: names and addresses as the contract writes them; numbers and
+// codes (postcode, phone, account …) normalized (０７３６ -> 0736), the form a database or a
+// dialer takes.
+enum class ValueForm { as_written, normalized };
+
 class ValueReader {
  public:
   explicit ValueReader(const Context& context);
-  std::optional<std::string> read(Span span) const;
+  std::optional<std::string> read(Span span, ValueForm form = ValueForm::as_written) const;
 
  private:
   const Context& context_;

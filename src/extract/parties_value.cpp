@@ -88,7 +88,7 @@ bool matches_whole(const std::vector<const re2::RE2*>& patterns, const std::stri
 ValueReader::ValueReader(const Context& context)
     : context_(context), blank_words_(patterns_of(context.resources().rules, "party_blank")) {}
 
-std::optional<std::string> ValueReader::read(Span span) const {
+std::optional<std::string> ValueReader::read(Span span, ValueForm form) const {
   if (span.end <= span.begin) return std::nullopt;
   const SourceText& source = context_.document().source;
   std::string_view written = util::trim(source.original_span(span.begin, span.end));
@@ -100,7 +100,7 @@ std::optional<std::string> ValueReader::read(Span span) const {
   for (const re2::RE2* pattern : blank_words_) {
     if (RE2::PartialMatch(normalized, *pattern)) return std::nullopt;
   }
-  return std::string(original);
+  return form == ValueForm::normalized ? normalized : std::string(original);
 }
 
 }  // namespace clause_scan::extract::parties

@@ -23,12 +23,14 @@
 //     rule with `content = "NAME"` is a required-content check: on only when NAME is in
 //     CheckSettings::required, and also satisfied by the summary for the names it knows
 //     (parties: two parties; amount; term: a period or an end date; payment-terms: an
-//     installment). Each rule's `message` attribute is the finding's message, its
+//     installment). Each rule's `message` attribute is the finding's message in Chinese,
+//     `message_en` its English (a rule without one speaks `message` in both languages), its
 //     `explanation` attribute the paragraph of --explain. Two rules that fire at the same
 //     offset give one finding (the first rule's).
 //   - unused-rule: with RunOptions::unused_rules, a check rule that matched nothing in the
 //     whole run, reported at its line in its rule file.
-// Messages hold no line numbers or counts: they are part of the baseline fingerprint.
+// Findings carry both messages (summary.h Finding); the writers choose by Lang. Messages
+// hold no line numbers or counts: they are part of the baseline fingerprint.
 // Numbering: lists (1. / (1) / a) / ① / 一、) may start again at 1 or 0, as they do under
 // headings the outline does not number; articles only at 第一条; 4.1-style numbers never.
 //
@@ -40,13 +42,15 @@
 // path relative to the configuration file's folder; a pattern that matches a folder matches
 // everything under it.
 //
-// Baseline: a finding's fingerprint is its file, check id, message and the trimmed text of
-// the line it points at (not the line number, so edits above it do not resurrect it), kept
-// as a count: a baseline that holds two identical fingerprints hides two findings.
+// Baseline: a finding's fingerprint is its file, check id, Chinese message (whatever --lang
+// the output is in) and the trimmed text of the line it points at (not the line number, so
+// edits above it do not resurrect it), kept as a count: a baseline that holds two identical
+// fingerprints hides two findings.
 //
 // Failure: configuration errors are ErrorKind::usage whose `file` is "path:line" (so that
 // Error::message() reads "path:line: reason"); extra rule files fail as rules.h says, and with
-// ErrorKind::rule for a rule of another category, a duplicate id or a bad `require` / `count`;
+// ErrorKind::rule for a rule of another category, a duplicate id, a bad `require` / `count`
+// or a `message_en` without a `message`;
 // a missing path or a file that cannot be read is recorded in CheckReport::errors and the run
 // goes on.
 // Thread-safety: check_document and the writers are pure; run_check uses RunOptions::jobs
@@ -92,7 +96,8 @@ struct CheckInfo {
 const std::vector<CheckInfo>& builtin_checks();
 
 // The check of `rule` (category "check"): its id, severity (warning when it sets none),
-// description, `explanation` attribute (else description and message) and origin.
+// description, `explanation` attribute (else description and message: message_en, else
+// message) and origin.
 CheckInfo rule_check_info(const Rule& rule);
 
 // The built-in checks and every category "check" rule of `rule_sets`, sorted by id.
@@ -124,7 +129,7 @@ struct CheckSettings {
 // One document
 
 struct CheckFinding {
-  Finding finding;      // rule (the check id), severity, message, source (clause, line, column)
+  Finding finding;      // rule (the check id), severity, messages, source (clause, line, column)
   std::string context;  // the trimmed normalized line it points at; "" for a whole file
 };
 
@@ -302,15 +307,19 @@ CheckCounts count_findings(const CheckReport& report);
 // True when a finding is at `fail_on` or above (error > warning > info).
 bool fails(const CheckReport& report, Severity fail_on);
 
+// Findings' messages are written in `lang` (style.lang); check ids, severities, JSON keys and
+// SARIF rule descriptions stay English.
 // gcc-style lines "file:line:col: error [id] message", then one line of counts.
 void write_check_text(std::ostream& out, const CheckReport& report, const TextStyle& style);
 // The check document of check-and-batch-v1.md.
-Json check_to_json(const CheckReport& report);
-// SARIF 2.1.0; artifact URIs relative to `working_dir`.
-Json check_to_sarif(const CheckReport& report, const std::filesystem::path& working_dir);
+Json check_to_json(const CheckReport& report, Lang lang = Lang::zh);
+// SARIF 2.1.0; artifact URIs relative to `working_dir`. The partial fingerprint, like the
+// baseline's, uses the Chinese message whatever `lang` is.
+Json check_to_sarif(const CheckReport& report, const std::filesystem::path& working_dir,
+                    Lang lang = Lang::zh);
 // GitHub Actions workflow commands, one per finding; paths relative to `working_dir`.
 void write_check_github(std::ostream& out, const CheckReport& report,
-                        const std::filesystem::path& working_dir);
+                        const std::filesystem::path& working_dir, Lang lang = Lang::zh);
 // The --explain paragraph of a check.
 void write_check_explanation(std::ostream& out, const CheckInfo& check);
 

@@ -4,7 +4,8 @@
 // prints on its own. JSON follows ../shared/spec/summary-v1.md key for key (nlohmann's
 // ordered_json keeps the spec's order; money and rates are strings, never floats). Text,
 // Markdown and HTML are for readers: Chinese by default (当事人, 合同金额, 付款安排, 违约责任,
-// 发现的问题), English with Lang::en; JSON keys stay English whatever the language.
+// 发现的问题), English with Lang::en; JSON keys stay English whatever the language, and the
+// message of a finding follows the language in every format.
 //
 // Failure: none; a stream in a failed state is the caller's to check.
 // Thread-safety: all writers are pure functions of their arguments.
@@ -33,8 +34,8 @@ struct TextStyle {
 
 using Json = nlohmann::ordered_json;
 
-// The summary document of summary-v1.md.
-Json summary_to_json(const Summary& summary);
+// The summary document of summary-v1.md; findings' `message` in `lang`.
+Json summary_to_json(const Summary& summary, Lang lang = Lang::zh);
 // Outline clauses in the spec's Clause shape { number, heading, line, children } plus
 // "style" (outline.h NumberStyle) as an added field.
 Json clauses_to_json(const std::vector<Clause>& clauses);
@@ -77,5 +78,8 @@ void write_words_text(std::ostream& out, std::string_view text, const std::vecto
 
 // Labels shared by the writers: label("parties", Lang::zh) -> "当事人".
 std::string_view label(std::string_view key, Lang lang);
+
+// A finding's message in `lang`: message_en for Lang::en (message when it has none).
+const std::string& message_in(const Finding& finding, Lang lang);
 
 }  // namespace clause_scan

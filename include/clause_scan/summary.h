@@ -117,11 +117,16 @@ struct Penalty {
   SourceRef source;
 };
 
+// A finding speaks both languages of the output: `message` in Chinese (the default, and the
+// text baselines fingerprint) and `message_en` in English (report.h message_in() chooses; an
+// empty message_en falls back to message). message_en comes last so that the aggregate
+// Finding{rule, severity, message, source} still reads as it did.
 struct Finding {
   std::string rule;  // e.g. "amount-words-mismatch"
   Severity severity = Severity::warning;
-  std::string message;
-  SourceRef source;  // clause, line, column
+  std::string message;  // Chinese: 大写金额与小写金额不一致…
+  SourceRef source;     // clause, line, column
+  std::string message_en;
 };
 
 struct Summary {

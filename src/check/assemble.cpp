@@ -51,7 +51,8 @@ void report_unused(const std::vector<Job>& jobs, const std::set<const Rule*>& ma
     item.finding.rule = check_id::unused_rule;
     item.finding.severity = *severity;
     // No counts or line numbers in messages: they are part of the baseline fingerprint.
-    item.finding.message = "rule \"" + rule->id + "\" matched nothing in this run";
+    item.finding.message = "规则 " + rule->id + " 在本次检查中没有匹配到任何内容";
+    item.finding.message_en = "rule \"" + rule->id + "\" matched nothing in this run";
     item.finding.source.line = rule->line;
     item.finding.source.column = 1;
     item.context = rule->id;

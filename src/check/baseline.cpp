@@ -1,8 +1,10 @@
 // baseline.cpp: findings a team has accepted, so that only new ones are reported.
 //
 // The fingerprint is (file, check id, message, context line), without the line number: a
-// finding keeps its fingerprint when lines are added or removed above it. Identical
-// fingerprints are counted, so that a third identical blank on a line that had two is new.
+// finding keeps its fingerprint when lines are added or removed above it. The message is the
+// Chinese one (Finding::message) whatever --lang the run writes in, so that a baseline
+// written with --lang en hides the same findings. Identical fingerprints are counted, so
+// that a third identical blank on a line that had two is new.
 #include <fstream>
 #include <sstream>
 

@@ -111,12 +111,13 @@ CheckInfo rule_check_info(const Rule& rule) {
   CheckInfo info;
   info.id = rule.id;
   info.severity = rule.severity.value_or(Severity::warning);
-  info.summary =
-      rule.description.empty() ? std::string(rule.attribute("message", rule.id)) : rule.description;
+  // The catalog is documentation, in English: the English message where a rule has one.
+  const std::string_view message = rule.attribute("message_en", rule.attribute("message"));
+  info.summary = rule.description.empty() ? std::string(message.empty() ? rule.id : message)
+                                          : rule.description;
   std::string explanation(rule.attribute("explanation"));
   if (explanation.empty()) {
     explanation = info.summary;
-    std::string_view message = rule.attribute("message");
     if (!message.empty()) explanation += ". Message: " + std::string(message);
   }
   info.explanation = explanation;

@@ -17,14 +17,15 @@ std::string line_context(const SourceText& source, int line) {
   return first < last ? std::string(first, last) : std::string();
 }
 
-void FindingSink::at_offset(std::string_view id, Severity default_severity, std::string message,
+void FindingSink::at_offset(std::string_view id, Severity default_severity, Message message,
                             std::size_t offset) {
   std::optional<Severity> severity = settings_.level(id, default_severity);
   if (!severity) return;
   CheckFinding item;
   item.finding.rule = std::string(id);
   item.finding.severity = *severity;
-  item.finding.message = std::move(message);
+  item.finding.message = std::move(message.zh);
+  item.finding.message_en = std::move(message.en);
   const SourceText& source = document_.source;
   Position position = source.position(offset);
   item.finding.source.clause = document_.outline.path_at(offset);
@@ -36,13 +37,14 @@ void FindingSink::at_offset(std::string_view id, Severity default_severity, std:
   findings_.push_back(std::move(item));
 }
 
-void FindingSink::at_file(std::string_view id, Severity default_severity, std::string message) {
+void FindingSink::at_file(std::string_view id, Severity default_severity, Message message) {
   std::optional<Severity> severity = settings_.level(id, default_severity);
   if (!severity) return;
   CheckFinding item;
   item.finding.rule = std::string(id);
   item.finding.severity = *severity;
-  item.finding.message = std::move(message);
+  item.finding.message = std::move(message.zh);
+  item.finding.message_en = std::move(message.en);
   item.finding.source.line = 1;
   item.finding.source.column = 1;
   findings_.push_back(std::move(item));

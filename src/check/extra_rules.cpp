@@ -45,6 +45,10 @@ Status ExtraRules::check_rule(const Rule& rule, Origin origin) {
   if (!positive_integer(rule.attribute("count", "1"))) {
     return rule_error(rule, "count must be a whole number of lines, 1 or more");
   }
+  // message is the default (Chinese) text; message_en alone would leave it to the description.
+  if (!rule.attribute("message_en").empty() && rule.attribute("message").empty()) {
+    return rule_error(rule, "message_en needs a message (the Chinese text, shown by default)");
+  }
   return {};
 }
 

@@ -26,6 +26,13 @@ namespace clause_scan::check_detail {
 
 inline constexpr std::string_view kCheckCategory = "check";
 
+// A finding's message in both languages (summary.h Finding): Chinese first, the default and
+// the baseline's fingerprint; English for --lang en.
+struct Message {
+  std::string zh;
+  std::string en;
+};
+
 // Collects the findings of one document: places them (clause, line, column, context) and
 // gives them the severity the settings choose, dropping those whose check is off.
 class FindingSink {
@@ -34,10 +41,10 @@ class FindingSink {
       : document_(document), settings_(settings) {}
 
   // A finding at normalized offset `offset` (its line's text is the context).
-  void at_offset(std::string_view id, Severity default_severity, std::string message,
+  void at_offset(std::string_view id, Severity default_severity, Message message,
                  std::size_t offset);
   // A finding about the whole file: line 1, column 1, no context.
-  void at_file(std::string_view id, Severity default_severity, std::string message);
+  void at_file(std::string_view id, Severity default_severity, Message message);
   // A finding the summary made (extract.h), placed where it says.
   void from_summary(const Finding& finding);
 

@@ -2,9 +2,11 @@
 //
 // Numbers are compared within a family (clause_number.h): siblings of one parent, except
 // articles (第N条), which run on across chapters and are compared over their whole part.
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "check/clause_number.h"
 #include "check/internal.h"
@@ -25,6 +27,21 @@ bool restarts(const std::string& family) {
   return family == "decimal " || family == "article 条";
 }
 
+// The words of a Chinese message, with a space where a figure meets a Chinese word, as
+// Chinese text sets figures off: {"条款编号从", "3.1", "跳到", "3.3"} -> "条款编号从 3.1 跳到
+// 3.3", while "第三条" joins its neighbours without one.
+std::string zh_words(std::initializer_list<std::string_view> parts) {
+  std::string text;
+  for (std::string_view part : parts) {
+    if (part.empty()) continue;
+    const bool ascii_before = !text.empty() && static_cast<unsigned char>(text.back()) < 0x80;
+    const bool ascii_after = static_cast<unsigned char>(part.front()) < 0x80;
+    if (!text.empty() && ascii_before != ascii_after) text += ' ';
+    text += part;
+  }
+  return text;
+}
+
 // Walks one sequence of clauses (siblings, or the articles of a part) and reports what is
 // out of sequence within each family.
 class SequenceChecker {
@@ -37,17 +54,22 @@ class SequenceChecker {
     const std::size_t offset = clause.begin;
     // Messages name no line: they are part of the baseline fingerprint, which must survive
     // lines added above.
+    const std::string& now = clause.number;
+    const std::string& last = family.last_number;
     if (family.values.count(number.value) > 0) {
-      sink_.at_offset(check_id::duplicate_clause_number, Severity::error,
-                      "clause number " + clause.number + " is used twice", offset);
+      sink_.at_offset(
+          check_id::duplicate_clause_number, Severity::error,
+          {zh_words({"条款编号", now, "重复出现"}), "clause number " + now + " is used twice"},
+          offset);
     } else if (family.last && number.value > *family.last + 1) {
       sink_.at_offset(check_id::clause_number_gap, Severity::warning,
-                      "clause numbering jumps from " + family.last_number + " to " + clause.number,
+                      {zh_words({"条款编号从", last, "跳到", now}),
+                       "clause numbering jumps from " + last + " to " + now},
                       offset);
     } else if (family.last && number.value < *family.last) {
       sink_.at_offset(check_id::clause_number_gap, Severity::warning,
-                      "clause " + clause.number + " comes after " + family.last_number +
-                          ": numbering goes back",
+                      {zh_words({"条款", now, "排在", last, "之后，编号倒退"}),
+                       "clause " + now + " comes after " + last + ": numbering goes back"},
                       offset);
     }
     family.values.insert(number.value);

@@ -111,10 +111,12 @@ std::size_t part_of(const std::vector<PartIndex>& parts, std::size_t offset) {
   return found;
 }
 
-std::string part_name(const PartIndex& part) {
-  if (part.part == nullptr) return "the contract";
+// Where the clause is missing: the main contract, or an appendix by its number or title.
+Message part_name(const PartIndex& part) {
+  if (part.part == nullptr) return {"本合同", "the contract"};
   std::string name = !part.part->number.empty() ? part.part->number : part.part->heading;
-  return name.empty() ? "this part" : quote_words(name);
+  if (name.empty()) return {"本部分", "this part"};
+  return {quote_words(name), quote_words(name)};
 }
 
 }  // namespace
@@ -129,10 +131,12 @@ void check_references(FindingSink& sink) {
     const PartIndex& main = parts.front();
     bool judged = own.judges(ref) || (&own != &main && main.judges(ref));
     if (!judged || (own.judges(ref) && own.has(ref)) || (&own != &main && main.has(ref))) continue;
-    sink.at_offset(
-        check_id::dangling_reference, Severity::error,
-        "reference to 第" + ref.number + ref.unit + ": " + part_name(own) + " has no such clause",
-        ref.offset);
+    const std::string target = "第" + ref.number + ref.unit;
+    const Message where = part_name(own);
+    sink.at_offset(check_id::dangling_reference, Severity::error,
+                   {"引用了不存在的条款：" + target + "（" + where.zh + "中没有该条款）",
+                    "reference to " + target + ": " + where.en + " has no such clause"},
+                   ref.offset);
   }
 }
 

@@ -46,6 +46,14 @@ bool summary_has(const Summary& summary, std::string_view content) {
   return false;
 }
 
+// The finding's message: `message` in Chinese (else the description), `message_en` in
+// English (else the same text: a user's rule file may give one language only).
+Message rule_message(const Rule& rule) {
+  std::string zh(rule.attribute("message", rule.description));
+  std::string en(rule.attribute("message_en", zh));
+  return Message{std::move(zh), std::move(en)};
+}
+
 // Whether the rule applies to this file at all.
 bool active(const Rule& rule, const FindingSink& sink) {
   if (!sink.enabled(rule.id)) return false;
@@ -58,8 +66,7 @@ void report_missing(const Rule& rule, const std::set<int>& lines, const Summary&
   if (static_cast<int>(lines.size()) >= required_count(rule)) return;
   std::string_view content = rule.attribute("content");
   if (!content.empty() && summary_has(summary, content)) return;
-  std::string message(rule.attribute("message", rule.description));
-  sink.at_file(rule.id, rule.severity.value_or(Severity::warning), message);
+  sink.at_file(rule.id, rule.severity.value_or(Severity::warning), rule_message(rule));
 }
 
 }  // namespace
@@ -82,8 +89,7 @@ std::set<const Rule*> check_rules(const Summary& summary,
       if (match.capture("ok") != nullptr) continue;  // an exception the pattern spells out
       const std::size_t at = anchor(match);
       if (!reported.insert(at).second) continue;
-      std::string message(rule.attribute("message", rule.description));
-      sink.at_offset(rule.id, rule.severity.value_or(Severity::warning), message, at);
+      sink.at_offset(rule.id, rule.severity.value_or(Severity::warning), rule_message(rule), at);
     }
     for (const auto& rule : set->rules()) {
       if (rule->category != kCheckCategory || !requires_presence(*rule)) continue;

@@ -26,8 +26,10 @@ std::optional<Decimal> contract_amount(const Summary& summary) {
   return std::nullopt;
 }
 
-std::string base_words(const Penalty& penalty) {
-  return penalty.base ? " of " + quote_words(*penalty.base) : std::string();
+// The sum a rate is taken of, when the contract names it: "“合同金额”的" and " of “合同金额”".
+Message base_words(const Penalty& penalty) {
+  if (!penalty.base) return {};
+  return {quote_words(*penalty.base) + "的", " of " + quote_words(*penalty.base)};
 }
 
 // One-off penalties: a rate, a fixed sum against the contract amount, or a cap.
@@ -35,28 +37,34 @@ void check_one_off(const Penalty& penalty, const std::optional<Decimal>& contrac
                    FindingSink& sink) {
   const Decimal ceiling = sink.settings().limits.penalty_percent;
   const std::size_t offset = offset_of(penalty.source, sink.document().source);
-  const std::string limit = format_percent(ceiling) + "% ceiling";
+  const std::string limit = format_percent(ceiling) + "%";
   if (penalty.percent && *penalty.percent > ceiling) {
+    const std::string rate = format_percent(*penalty.percent) + "%";
+    const Message base = base_words(penalty);
     sink.at_offset(check_id::penalty_over_ceiling, Severity::warning,
-                   "penalty of " + format_percent(*penalty.percent) + "%" + base_words(penalty) +
-                       " is above the " + limit,
+                   {(penalty.base ? "违约金为" + base.zh + " " : "违约金比例为 ") + rate +
+                        "，超过 " + limit + " 的限额",
+                    "penalty of " + rate + base.en + " is above the " + limit + " ceiling"},
                    offset);
   } else if (!penalty.percent && penalty.amount && contract) {
     std::optional<Decimal> share = penalty.amount->mul(Decimal::from_int(100));
     std::optional<Decimal> allowed = contract->mul(ceiling);
     if (share && allowed && *share > *allowed) {
-      sink.at_offset(check_id::penalty_over_ceiling, Severity::warning,
-                     "penalty of " + format_money(*penalty.amount) + " is more than " +
-                         format_percent(ceiling) + "% of the contract amount " +
-                         format_money(*contract),
-                     offset);
+      const std::string amount = format_money(*penalty.amount);
+      const std::string total = format_money(*contract);
+      sink.at_offset(
+          check_id::penalty_over_ceiling, Severity::warning,
+          {"违约金 " + amount + " 元，超过合同金额 " + total + " 元的 " + limit,
+           "penalty of " + amount + " is more than " + limit + " of the contract amount " + total},
+          offset);
     }
   }
   if (penalty.cap_percent && *penalty.cap_percent > ceiling) {
-    sink.at_offset(
-        check_id::penalty_over_ceiling, Severity::warning,
-        "penalty cap of " + format_percent(*penalty.cap_percent) + "% is above the " + limit,
-        offset);
+    const std::string cap = format_percent(*penalty.cap_percent) + "%";
+    sink.at_offset(check_id::penalty_over_ceiling, Severity::warning,
+                   {"违约金上限 " + cap + "，超过 " + limit + " 的限额",
+                    "penalty cap of " + cap + " is above the " + limit + " ceiling"},
+                   offset);
   }
 }
 
@@ -71,15 +79,22 @@ void check_periodic(const Penalty& penalty, FindingSink& sink) {
   const Decimal ceiling = ceiling_per(penalty.per, sink.settings().limits.daily_rate_percent);
   if (*penalty.percent <= ceiling) return;
   const std::string per(to_string(penalty.per));
-  sink.at_offset(check_id::daily_rate_over_ceiling, Severity::warning,
-                 "rate of " + format_percent(*penalty.percent) + "% per " + per +
-                     base_words(penalty) + " is above the ceiling of " + format_percent(ceiling) +
-                     "% per " + per,
-                 offset_of(penalty.source, sink.document().source));
+  const std::string per_key = "per_" + per;
+  const std::string per_zh(label(per_key, Lang::zh));  // 每日, 每周, 每月, 每年
+  const std::string rate = format_percent(*penalty.percent) + "%";
+  const std::string limit = format_percent(ceiling) + "%";
+  const Message base = base_words(penalty);
+  sink.at_offset(
+      check_id::daily_rate_over_ceiling, Severity::warning,
+      {"违约金按" + base.zh + per_zh + " " + rate + " 计，超过" + per_zh + " " + limit + " 的限额",
+       "rate of " + rate + " per " + per + base.en + " is above the ceiling of " + limit + " per " +
+           per},
+      offset_of(penalty.source, sink.document().source));
 }
 
-std::string period_name(const Period& period) {
-  return period.label ? quote_words(*period.label) : std::string("the period");
+Message period_name(const Period& period) {
+  if (!period.label) return {"该期限", "the period"};
+  return {quote_words(*period.label), quote_words(*period.label)};
 }
 
 }  // namespace
@@ -102,9 +117,12 @@ void check_dates(const Summary& summary, FindingSink& sink) {
   const SourceText& text = sink.document().source;
   for (const Period& period : summary.periods) {
     if (period.start.date && period.end.date && *period.end.date < *period.start.date) {
+      const Message name = period_name(period);
+      const std::string start = period.start.date->iso();
+      const std::string end = period.end.date->iso();
       sink.at_offset(check_id::period_end_before_start, Severity::error,
-                     period_name(period) + " ends on " + period.end.date->iso() +
-                         ", before it starts on " + period.start.date->iso(),
+                     {name.zh + "的终止日期 " + end + " 早于起始日期 " + start,
+                      name.en + " ends on " + end + ", before it starts on " + start},
                      offset_of(period.source, text));
     }
   }
@@ -117,9 +135,12 @@ void check_dates(const Summary& summary, FindingSink& sink) {
       if (earliest == nullptr || *period.end.date < *earliest->end.date) earliest = &period;
     }
     if (earliest == nullptr) continue;
+    const Message name = period_name(*earliest);
+    const std::string signed_on = signing.value->iso();
+    const std::string end = earliest->end.date->iso();
     sink.at_offset(check_id::signing_after_period_end, Severity::error,
-                   "signed on " + signing.value->iso() + ", after " + period_name(*earliest) +
-                       " ends on " + earliest->end.date->iso(),
+                   {"签订日期 " + signed_on + " 晚于" + name.zh + "的终止日期 " + end,
+                    "signed on " + signed_on + ", after " + name.en + " ends on " + end},
                    offset_of(signing.source, text));
   }
 }

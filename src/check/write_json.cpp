@@ -11,23 +11,23 @@ namespace fs = std::filesystem;
 
 constexpr const char* kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, Lang lang) {
   Json item;
   item["rule"] = finding.rule;
   item["severity"] = to_string(finding.severity);
-  item["message"] = finding.message;
+  item["message"] = message_in(finding, lang);
   item["clause"] = finding.source.clause;
   item["line"] = finding.source.line;
   item["column"] = finding.source.column;
   return item;
 }
 
-Json file_json(const CheckedFile& file) {
+Json file_json(const CheckedFile& file, Lang lang) {
   Json entry;
   entry["file"] = file.file;
   entry["findings"] = Json::array();
   for (const CheckFinding& item : file.findings) {
-    entry["findings"].push_back(finding_json(item.finding));
+    entry["findings"].push_back(finding_json(item.finding, lang));
   }
   return entry;
 }
@@ -70,7 +70,8 @@ Json artifact_location(const std::string& file, const fs::path& working_dir) {
   return location;
 }
 
-// FNV-1a over the baseline fingerprint: stable across runs, machines and line shifts.
+// FNV-1a over the baseline fingerprint: stable across runs, machines, line shifts and
+// languages (the Chinese message, whatever the output's language).
 std::string fingerprint(const std::string& file, const CheckFinding& item) {
   std::uint64_t hash = 14695981039346656037ull;
   for (const std::string* part :
@@ -94,13 +95,13 @@ Json sarif_rule(const CheckInfo& check) {
 }
 
 Json sarif_result(const std::string& file, const CheckFinding& item, int rule_index,
-                  const fs::path& working_dir) {
+                  const fs::path& working_dir, Lang lang) {
   const Finding& finding = item.finding;
   Json result;
   result["ruleId"] = finding.rule;
   if (rule_index >= 0) result["ruleIndex"] = rule_index;
   result["level"] = sarif_level(finding.severity);
-  result["message"] = {{"text", finding.message}};
+  result["message"] = {{"text", message_in(finding, lang)}};
   Json physical;
   physical["artifactLocation"] = artifact_location(file, working_dir);
   physical["region"] = {{"startLine", finding.source.line}, {"startColumn", finding.source.column}};
@@ -113,12 +114,12 @@ Json sarif_result(const std::string& file, const CheckFinding& item, int rule_in
 
 }  // namespace
 
-Json check_to_json(const CheckReport& report) {
+Json check_to_json(const CheckReport& report, Lang lang) {
   Json document;
   document["schema"] = kCheckSchema;
   document["files"] = Json::array();
   for (const auto* group : {&report.files, &report.rule_files}) {
-    for (const CheckedFile& file : *group) document["files"].push_back(file_json(file));
+    for (const CheckedFile& file : *group) document["files"].push_back(file_json(file, lang));
   }
   const CheckCounts counts = count_findings(report);
   document["counts"] = {{"error", counts.error},
@@ -129,7 +130,7 @@ Json check_to_json(const CheckReport& report) {
   return document;
 }
 
-Json check_to_sarif(const CheckReport& report, const fs::path& working_dir) {
+Json check_to_sarif(const CheckReport& report, const fs::path& working_dir, Lang lang) {
   Json rules = Json::array();
   std::map<std::string, int> index;
   for (const CheckInfo& check : report.checks) {
@@ -142,7 +143,7 @@ Json check_to_sarif(const CheckReport& report, const fs::path& working_dir) {
       for (const CheckFinding& item : file.findings) {
         auto found = index.find(item.finding.rule);
         int rule_index = found == index.end() ? -1 : found->second;
-        results.push_back(sarif_result(file.file, item, rule_index, working_dir));
+        results.push_back(sarif_result(file.file, item, rule_index, working_dir, lang));
       }
     }
   }

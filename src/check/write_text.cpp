@@ -95,7 +95,7 @@ void write_check_text(std::ostream& out, const CheckReport& report, const TextSt
       const Finding& finding = item.finding;
       out << file.file << ':' << finding.source.line << ':' << finding.source.column << ": "
           << paint(style.color, finding.severity, to_string(finding.severity)) << " ["
-          << finding.rule << "] " << finding.message << '\n';
+          << finding.rule << "] " << message_in(finding, style.lang) << '\n';
     }
   });
   const CheckCounts counts = count_findings(report);
@@ -110,7 +110,7 @@ void write_check_text(std::ostream& out, const CheckReport& report, const TextSt
 }
 
 void write_check_github(std::ostream& out, const CheckReport& report,
-                        const std::filesystem::path& working_dir) {
+                        const std::filesystem::path& working_dir, Lang lang) {
   each_file(report, [&](const CheckedFile& file) {
     std::filesystem::path path(file.file);
     std::filesystem::path relative =
@@ -121,8 +121,8 @@ void write_check_github(std::ostream& out, const CheckReport& report,
       out << "::" << github_level(finding.severity)
           << " file=" << escape_property(relative.generic_string())
           << ",line=" << finding.source.line << ",col=" << finding.source.column
-          << ",title=" << escape_property(finding.rule) << "::" << escape_data(finding.message)
-          << '\n';
+          << ",title=" << escape_property(finding.rule)
+          << "::" << escape_data(message_in(finding, lang)) << '\n';
     }
   });
 }

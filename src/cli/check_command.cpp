@@ -83,12 +83,13 @@ int write_baseline(const CheckReport& report, const std::string& file) {
 
 void write_report(const CheckReport& report, const CommonOptions& common) {
   const std::string& format = common.format;
+  const Lang lang = resolve_lang(common.lang);
   if (format == "json") {
-    write_json(std::cout, check_to_json(report));
+    write_json(std::cout, check_to_json(report, lang));
   } else if (format == "sarif") {
-    write_json(std::cout, check_to_sarif(report, fs::current_path()));
+    write_json(std::cout, check_to_sarif(report, fs::current_path(), lang));
   } else if (format == "github") {
-    write_check_github(std::cout, report, fs::current_path());
+    write_check_github(std::cout, report, fs::current_path(), lang);
   } else {
     write_check_text(std::cout, report, text_style(common));
   }

@@ -45,10 +45,11 @@ int run_summary(const SummaryOptions& options) {
     }
     Summary summary = summarize(document.value(), resources.value());
     if (has_errors(summary) && status == kExitOk) status = kExitFindings;
+    const Lang lang = resolve_lang(options.common.lang);
     if (json && single) {
-      write_json(std::cout, summary_to_json(summary));
+      write_json(std::cout, summary_to_json(summary, lang));
     } else if (json) {
-      documents.add(summary_to_json(summary));
+      documents.add(summary_to_json(summary, lang));
     } else {
       write_one(summary, options.common, first);
       first = false;

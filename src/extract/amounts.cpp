@@ -1,8 +1,10 @@
 // Sums of money: figures, capitals, names; finding "amount-words-mismatch".
 //
 // The steps are in amounts_parts.h. A sum whose capitals disagree with its figures gets the
-// finding, in Chinese like every finding message (the reader is a Chinese lawyer):
+// finding, in Chinese (the default: the reader is a Chinese lawyer) and in English:
 //   大写金额与小写金额不一致：小写 286,000.00 元，大写 贰拾陆万捌仟元整 = 268,000.00 元
+//   amount in words differs from the figures: 286,000.00 CNY, in words 贰拾陆万捌仟元整 =
+//   268,000.00 CNY
 #include <string>
 #include <string_view>
 
@@ -26,13 +28,18 @@ std::string_view unit_name(std::string_view currency) {
 }
 
 Finding mismatch_finding(const Amount& amount) {
-  std::string unit(unit_name(amount.currency));
+  const std::string unit(unit_name(amount.currency));
+  const std::string figures = amount.value.to_grouped(2);
+  const std::string words = amount.words.value_or("");
+  const std::string words_value = amount.words_value->to_grouped(2);
   Finding finding;
   finding.rule = std::string(kMismatchRule);
   finding.severity = Severity::error;
-  finding.message = "大写金额与小写金额不一致：小写 " + amount.value.to_grouped(2) + " " + unit +
-                    "，大写 " + amount.words.value_or("") + " = " +
-                    amount.words_value->to_grouped(2) + " " + unit;
+  finding.message = "大写金额与小写金额不一致：小写 " + figures + " " + unit + "，大写 " + words +
+                    " = " + words_value + " " + unit;
+  finding.message_en = "amount in words differs from the figures: " + figures + " " +
+                       amount.currency + ", in words " + words + " = " + words_value + " " +
+                       amount.currency;
   finding.source = amount.source;
   return finding;
 }

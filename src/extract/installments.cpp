@@ -53,8 +53,11 @@ void drop_outer_sections(const std::vector<Group>& groups,
   }
 }
 
-Finding finding(std::string rule, Severity severity, std::string message, SourceRef source) {
-  return Finding{std::move(rule), severity, std::move(message), std::move(source)};
+// A finding with its Chinese and English messages.
+Finding finding(std::string rule, Severity severity, std::string message, std::string message_en,
+                SourceRef source) {
+  return Finding{std::move(rule), severity, std::move(message), std::move(source),
+                 std::move(message_en)};
 }
 
 void check_percents(const std::vector<Installment>& group, Summary& summary) {
@@ -74,13 +77,15 @@ void check_percents(const std::vector<Installment>& group, Summary& summary) {
   const Decimal hundred = Decimal::from_int(100);
   const std::string shown = format_percent(total);
   if (any_percent && total > hundred) {
-    summary.findings.push_back(finding("installments-not-100", Severity::error,
-                                       "分期付款比例合计 " + shown + "%，超过 100%",
-                                       group.front().source));
+    summary.findings.push_back(finding(
+        "installments-not-100", Severity::error, "分期付款比例合计 " + shown + "%，超过 100%",
+        "installments add up to " + shown + "%, more than 100%", group.front().source));
   } else if (all_percent && !remainder && total < hundred) {
-    summary.findings.push_back(finding("installments-not-100", Severity::error,
-                                       "分期付款比例合计 " + shown + "%，不足 100% 且无尾款条款",
-                                       group.front().source));
+    summary.findings.push_back(
+        finding("installments-not-100", Severity::error,
+                "分期付款比例合计 " + shown + "%，不足 100% 且无尾款条款",
+                "installments add up to " + shown + "%, less than 100%, and no remainder is paid",
+                group.front().source));
   }
 }
 
@@ -121,8 +126,9 @@ void check_bases(Summary& summary) {
   for (const Installment& item : summary.payment_terms) {
     if (!item.base || find_amount(summary, *item.base)) continue;
     if (!reported.insert(core_label(*item.base)).second) continue;
-    findings.push_back(finding("undefined-base", Severity::warning,
-                               "付款基数“" + *item.base + "”在合同中没有定义金额", item.source));
+    findings.push_back(finding(
+        "undefined-base", Severity::warning, "付款基数“" + *item.base + "”在合同中没有定义金额",
+        "payment base “" + *item.base + "” is not stated as a sum in the contract", item.source));
   }
   summary.findings.insert(summary.findings.end(), findings.begin(), findings.end());
 }

@@ -152,9 +152,10 @@ void read_base(const Context& context, const Summary& summary, const RuleMatch& 
     if (auto amount = base.value->percent_of(*penalty.percent)) penalty.amount = amount->round(2);
   }
   if (!base.value && !base.generic) {
-    findings.push_back(Finding{std::string(kUndefinedBase), Severity::warning,
-                               fmt::format("违约金计算基数“{}”在合同中没有定义金额", base.label),
-                               penalty.source});
+    findings.push_back(Finding{
+        std::string(kUndefinedBase), Severity::warning,
+        fmt::format("违约金计算基数“{}”在合同中没有定义金额", base.label), penalty.source,
+        fmt::format("penalty base “{}” is not stated as a sum in the contract", base.label)});
   }
 }
 

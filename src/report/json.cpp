@@ -117,11 +117,11 @@ Json penalty_json(const Penalty& penalty) {
   return item;
 }
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, Lang lang) {
   Json item;
   item["rule"] = finding.rule;
   item["severity"] = to_string(finding.severity);
-  item["message"] = finding.message;
+  item["message"] = message_in(finding, lang);
   item["clause"] = finding.source.clause;
   item["line"] = finding.source.line;
   item["column"] = finding.source.column;
@@ -163,7 +163,7 @@ Json clauses_to_json(const std::vector<Clause>& clauses) {
   return list;
 }
 
-Json summary_to_json(const Summary& summary) {
+Json summary_to_json(const Summary& summary, Lang lang) {
   Json document;
   document["schema"] = kSummarySchema;
   document["file"] = summary.file;
@@ -177,7 +177,8 @@ Json summary_to_json(const Summary& summary) {
   document["durations"] = list_json(summary.durations, duration_json);
   document["payment_terms"] = list_json(summary.payment_terms, installment_json);
   document["penalties"] = list_json(summary.penalties, penalty_json);
-  document["findings"] = list_json(summary.findings, finding_json);
+  document["findings"] = list_json(
+      summary.findings, [lang](const Finding& finding) { return finding_json(finding, lang); });
   document["clauses"] = clauses_to_json(summary.clauses);
   return document;
 }

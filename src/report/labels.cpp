@@ -1,4 +1,5 @@
-// The words of human-readable output, Chinese and English, in one table.
+// The words of human-readable output, Chinese and English, in one table; and the language
+// a finding's message is written in.
 #include <array>
 #include <string_view>
 
@@ -132,6 +133,10 @@ std::string_view label(std::string_view key, Lang lang) {
     if (entry.key == key) return lang == Lang::zh ? entry.zh : entry.en;
   }
   return key;
+}
+
+const std::string& message_in(const Finding& finding, Lang lang) {
+  return lang == Lang::en && !finding.message_en.empty() ? finding.message_en : finding.message;
 }
 
 }  // namespace clause_scan

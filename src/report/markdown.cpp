@@ -166,7 +166,7 @@ void findings(std::ostream& out, const Summary& summary, Lang lang) {
   }
   for (const Finding& finding : summary.findings) {
     out << "- **" << label(to_string(finding.severity), lang) << "** `" << finding.rule << "` "
-        << finding.message << " (" << where(finding.source) << ")\n";
+        << message_in(finding, lang) << " (" << where(finding.source) << ")\n";
   }
 }
 

@@ -181,8 +181,8 @@ void write_findings(std::ostream& out, const Summary& summary, const Painter& pa
   out << '\n';
   for (const Finding& finding : summary.findings) {
     std::string severity(label(to_string(finding.severity), lang));
-    std::string body =
-        paint.severity(finding.severity, severity) + " [" + finding.rule + "] " + finding.message;
+    std::string body = paint.severity(finding.severity, severity) + " [" + finding.rule + "] " +
+                       message_in(finding, lang);
     item(out, paint, body, finding.source);
   }
 }

@@ -18,12 +18,15 @@ using cs::testing::sarif_problems;
 
 namespace {
 
-cs::CheckFinding make_finding(const char* rule, cs::Severity severity, const char* message,
+// `message` is "Chinese|English" (one text for both when there is no '|').
+cs::CheckFinding make_finding(const char* rule, cs::Severity severity, std::string message,
                               int line, int column, const char* context) {
   cs::CheckFinding item;
   item.finding.rule = rule;
   item.finding.severity = severity;
-  item.finding.message = message;
+  const std::size_t bar = message.find('|');
+  item.finding.message = message.substr(0, bar);
+  item.finding.message_en = bar == std::string::npos ? "" : message.substr(bar + 1);
   item.finding.source.clause = "2.1";
   item.finding.source.line = line;
   item.finding.source.column = column;
@@ -34,19 +37,23 @@ cs::CheckFinding make_finding(const char* rule, cs::Severity severity, const cha
 // Two templates, one clean; an unused rule in a rule file.
 cs::CheckReport sample_report() {
   cs::CheckReport report;
-  report.files.push_back(
-      cs::CheckedFile{"templates/租赁合同.txt",
-                      {make_finding("check.unfilled-blank", cs::Severity::warning,
-                                    "unfilled blank: nothing is written on the line", 3, 9,
-                                    "出租方(甲方):________"),
-                       make_finding("dangling-reference", cs::Severity::error,
-                                    "reference to 第九条: the contract has no such clause", 23, 10,
-                                    "任何一方违反本合同第九条约定的,应赔偿对方因此受到的损失。")}});
+  report.files.push_back(cs::CheckedFile{
+      "templates/租赁合同.txt",
+      {make_finding("check.unfilled-blank", cs::Severity::warning,
+                    "未填写的空白：横线上没有填写内容|unfilled blank: nothing is "
+                    "written on the line",
+                    3, 9, "出租方(甲方):________"),
+       make_finding("dangling-reference", cs::Severity::error,
+                    "引用了不存在的条款：第九条（本合同中没有该条款）|reference to "
+                    "第九条: the contract has no such clause",
+                    23, 10, "任何一方违反本合同第九条约定的,应赔偿对方因此受到的损失。")}});
   report.files.push_back(cs::CheckedFile{"templates/clean.txt", {}});
   report.rule_files.push_back(cs::CheckedFile{
       "lint/firm.toml",
       {make_finding("unused-rule", cs::Severity::warning,
-                    "rule \"firm.no-xx\" matched nothing in this run", 4, 1, "firm.no-xx")}});
+                    "规则 firm.no-xx 在本次检查中没有匹配到任何内容|rule \"firm.no-xx\" matched "
+                    "nothing in this run",
+                    4, 1, "firm.no-xx")}});
   for (const char* id : {"check.unfilled-blank", "dangling-reference", "unused-rule"}) {
     report.checks.push_back(cs::CheckInfo{id, cs::Severity::warning, std::string("about ") + id,
                                           "explained", "built-in"});
@@ -60,20 +67,22 @@ cs::CheckReport sample_report() {
 TEST_CASE("check output: gcc-style text, then the counts") {
   std::ostringstream zh;
   cs::write_check_text(zh, sample_report(), cs::TextStyle{});
-  CHECK(
-      zh.str() ==
-      "templates/租赁合同.txt:3:9: warning [check.unfilled-blank] unfilled blank: nothing is "
-      "written on the line\n"
-      "templates/租赁合同.txt:23:10: error [dangling-reference] reference to 第九条: the "
-      "contract has no such clause\n"
-      "lint/firm.toml:4:1: warning [unused-rule] rule \"firm.no-xx\" matched nothing in this run\n"
-      "检查了 2 个文件：1 个错误，2 个警告，0 个提示\n");
+  CHECK(zh.str() ==
+        "templates/租赁合同.txt:3:9: warning [check.unfilled-blank] "
+        "未填写的空白：横线上没有填写内容\n"
+        "templates/租赁合同.txt:23:10: error [dangling-reference] "
+        "引用了不存在的条款：第九条（本合同中没有该条款）\n"
+        "lint/firm.toml:4:1: warning [unused-rule] 规则 firm.no-xx 在本次检查中没有匹配到任何内容\n"
+        "检查了 2 个文件：1 个错误，2 个警告，0 个提示\n");
 
   cs::CheckReport report = sample_report();
   report.suppressed = 4;
   std::ostringstream en;
   cs::write_check_text(en, report, cs::TextStyle{cs::Lang::en, cs::Color::always});
-  CHECK(en.str().find("\x1b[1;31merror\x1b[0m [dangling-reference]") != std::string::npos);
+  CHECK(en.str().find("\x1b[1;31merror\x1b[0m [dangling-reference] reference to 第九条: the "
+                      "contract has no such clause\n") != std::string::npos);
+  CHECK(en.str().find("[unused-rule] rule \"firm.no-xx\" matched nothing in this run\n") !=
+        std::string::npos);
   CHECK(en.str().substr(en.str().rfind("2 files")) ==
         "2 files checked; errors: 1, warnings: 2, info: 0 (4 more in the baseline, not shown)\n");
 }
@@ -86,10 +95,19 @@ TEST_CASE("check output: the JSON document of check-and-batch-v1.md") {
   CHECK(document["files"][1]["findings"] == Json::array());
   CHECK(document["files"][2]["file"] == "lint/firm.toml");
   CHECK(document["files"][0]["findings"][1].dump() ==
-        R"({"rule":"dangling-reference","severity":"error","message":"reference to 第九条: the )"
-        R"(contract has no such clause","clause":"2.1","line":23,"column":10})");
+        R"({"rule":"dangling-reference","severity":"error","message":"引用了不存在的条款：第九条)"
+        R"(（本合同中没有该条款）","clause":"2.1","line":23,"column":10})");
   CHECK(document["counts"].dump() ==
         R"({"error":1,"warning":2,"info":0,"files":2,"files_with_findings":1})");
+
+  // --lang en: the same document, the messages in English.
+  Json english = cs::check_to_json(sample_report(), cs::Lang::en);
+  CHECK(english["files"][0]["findings"][1]["message"] ==
+        "reference to 第九条: the contract has no such clause");
+  english["files"][0]["findings"][0]["message"] = document["files"][0]["findings"][0]["message"];
+  english["files"][0]["findings"][1]["message"] = document["files"][0]["findings"][1]["message"];
+  english["files"][2]["findings"][0]["message"] = document["files"][2]["findings"][0]["message"];
+  CHECK(english == document);
 }
 
 TEST_CASE("check output: SARIF 2.1.0") {
@@ -115,6 +133,14 @@ TEST_CASE("check output: SARIF 2.1.0") {
   Json moved_log = cs::check_to_sarif(moved, fs::current_path());
   CHECK(moved_log["runs"][0]["results"][0]["partialFingerprints"] == first["partialFingerprints"]);
   CHECK(moved_log["runs"][0]["results"][1]["partialFingerprints"] != first["partialFingerprints"]);
+
+  // The message in the chosen language; the fingerprint the same in both.
+  CHECK(first["message"]["text"] == "未填写的空白：横线上没有填写内容");
+  Json english = cs::check_to_sarif(sample_report(), fs::current_path(), cs::Lang::en);
+  const Json& first_en = english["runs"][0]["results"][0];
+  CHECK(first_en["message"]["text"] == "unfilled blank: nothing is written on the line");
+  CHECK(first_en["partialFingerprints"] == first["partialFingerprints"]);
+  CHECK(sarif_problems(english) == std::vector<std::string>{});
 }
 
 TEST_CASE("check output: the SARIF validator catches what it is meant to") {
@@ -144,6 +170,15 @@ TEST_CASE("check output: GitHub workflow commands, escaped") {
   std::ostringstream out;
   cs::write_check_github(out, sample_report(), fs::current_path());
   CHECK(out.str() ==
+        "::warning file=templates/租赁合同.txt,line=3,col=9,title=check.unfilled-blank::"
+        "未填写的空白：横线上没有填写内容\n"
+        "::error file=templates/租赁合同.txt,line=23,col=10,title=dangling-reference::"
+        "引用了不存在的条款：第九条（本合同中没有该条款）\n"
+        "::warning file=lint/firm.toml,line=4,col=1,title=unused-rule::"
+        "规则 firm.no-xx 在本次检查中没有匹配到任何内容\n");
+  std::ostringstream english;
+  cs::write_check_github(english, sample_report(), fs::current_path(), cs::Lang::en);
+  CHECK(english.str() ==
         "::warning file=templates/租赁合同.txt,line=3,col=9,title=check.unfilled-blank::unfilled "
         "blank: nothing is written on the line\n"
         "::error file=templates/租赁合同.txt,line=23,col=10,title=dangling-reference::reference to "
@@ -183,15 +218,15 @@ TEST_CASE("check baseline: round trip, line shifts, counts") {
   REQUIRE(loaded.ok());
   CHECK(loaded->to_json() == baseline.to_json());
   CHECK(baseline.to_json()["findings"][0].dump() ==
-        R"({"file":"lint/firm.toml","rule":"unused-rule","message":"rule \"firm.no-xx\" matched )"
-        R"(nothing in this run","context":"firm.no-xx","count":1})");
+        R"({"file":"lint/firm.toml","rule":"unused-rule","message":"规则 firm.no-xx )"
+        R"(在本次检查中没有匹配到任何内容","context":"firm.no-xx","count":1})");
 
   // Lines added above: the same findings, other line numbers; one new finding.
   cs::CheckReport later = sample_report();
   for (auto& item : later.files[0].findings) item.finding.source.line += 5;
   later.files[0].findings.push_back(make_finding("check.unfilled-blank", cs::Severity::warning,
-                                                 "unfilled blank: nothing is written on the line",
-                                                 40, 6, "联系地址:________"));
+                                                 "未填写的空白：横线上没有填写内容", 40, 6,
+                                                 "联系地址:________"));
   loaded->apply(later);
   CHECK(later.suppressed == 3);
   REQUIRE(later.files[0].findings.size() == 1);
@@ -205,6 +240,27 @@ TEST_CASE("check baseline: round trip, line shifts, counts") {
   loaded->apply(twice);
   REQUIRE(twice.files[0].findings.size() == 1);
   CHECK(twice.files[0].findings[0].finding.source.line == 50);
+}
+
+TEST_CASE("check baseline: the fingerprint holds the Chinese message, whatever the language") {
+  const cs::Baseline baseline = cs::Baseline::from_report(sample_report());
+  for (const Json& entry : baseline.to_json()["findings"]) {
+    CAPTURE(entry.dump());
+    CHECK(static_cast<unsigned char>(entry["message"].get<std::string>().front()) >= 0x80);
+  }
+  // Only the Chinese message counts: other English words hide the same findings...
+  cs::CheckReport reworded = sample_report();
+  for (auto& item : reworded.files[0].findings) item.finding.message_en = "reworded";
+  baseline.apply(reworded);
+  CHECK(reworded.suppressed == 3);
+  CHECK(reworded.files[0].findings.empty());
+  // ... and other Chinese words are another finding.
+  cs::CheckReport changed = sample_report();
+  changed.files[0].findings[0].finding.message = "另一条消息";
+  baseline.apply(changed);
+  CHECK(changed.suppressed == 2);
+  REQUIRE(changed.files[0].findings.size() == 1);
+  CHECK(changed.files[0].findings[0].finding.rule == "check.unfilled-blank");
 }
 
 TEST_CASE("check baseline: what is not a baseline") {

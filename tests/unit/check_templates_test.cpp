@@ -83,11 +83,20 @@ TEST_CASE("check templates: what the numbering findings say") {
   cs::CheckReport report = run(options);
   REQUIRE(report.files.size() == 1);
   CHECK(describe(report.files[0].findings) ==
-        "8:14 dangling-reference reference to 第1.4款: the contract has no such clause\n"
-        "10:1 duplicate-clause-number clause number 1.3 is used twice\n"
-        "17:1 clause-number-gap clause numbering jumps from 3.1 to 3.3\n"
-        "19:1 clause-number-gap clause numbering jumps from 第三条 to 第五条\n"
-        "23:10 dangling-reference reference to 第九条: the contract has no such clause\n");
+        "8:14 dangling-reference 引用了不存在的条款：第1.4款（本合同中没有该条款）\n"
+        "10:1 duplicate-clause-number 条款编号 1.3 重复出现\n"
+        "17:1 clause-number-gap 条款编号从 3.1 跳到 3.3\n"
+        "19:1 clause-number-gap 条款编号从第三条跳到第五条\n"
+        "23:10 dangling-reference 引用了不存在的条款：第九条（本合同中没有该条款）\n");
+  std::vector<std::string> english;
+  for (const cs::CheckFinding& item : report.files[0].findings) {
+    english.push_back(item.finding.message_en);
+  }
+  CHECK(english == std::vector<std::string>{
+                       "reference to 第1.4款: the contract has no such clause",
+                       "clause number 1.3 is used twice", "clause numbering jumps from 3.1 to 3.3",
+                       "clause numbering jumps from 第三条 to 第五条",
+                       "reference to 第九条: the contract has no such clause"});
   CHECK(report.files[0].findings[1].finding.source.clause == "1.3");
 }
 
@@ -155,7 +164,8 @@ id = "firm.confidentiality"
 category = "check"
 severity = "warning"
 require = "present"
-message = "no confidentiality clause (保密)"
+message = "缺少保密条款"
+message_en = "no confidentiality clause (保密)"
 pattern = '保密'
 
 [[rule]]
@@ -178,9 +188,19 @@ pattern = '违约经'
   CHECK(found["b.txt"] ==
         std::vector<std::string>{"1:firm.confidentiality", "2:firm.no-placeholder-company"});
   // The dead rule is reported at its line in its rule file; the rules folder's are not.
-  CHECK(found["firm.toml"] == std::vector<std::string>{"16:unused-rule"});
+  CHECK(found["firm.toml"] == std::vector<std::string>{"17:unused-rule"});
+  // A rule with `message` only speaks it in both languages; `message_en` is the English.
+  REQUIRE(report.files.size() == 2);
+  const cs::Finding& placeholder = report.files[0].findings.at(0).finding;
+  CHECK(placeholder.message == "placeholder company name left in the text");
+  CHECK(placeholder.message_en == "placeholder company name left in the text");
+  const cs::Finding& confidentiality = report.files[1].findings.at(0).finding;
+  CHECK(confidentiality.message == "缺少保密条款");
+  CHECK(confidentiality.message_en == "no confidentiality clause (保密)");
   REQUIRE(report.rule_files.size() == 1);
   CHECK(report.rule_files[0].findings[0].finding.message ==
+        "规则 firm.never-matches 在本次检查中没有匹配到任何内容");
+  CHECK(report.rule_files[0].findings[0].finding.message_en ==
         "rule \"firm.never-matches\" matched nothing in this run");
 
   // The run lists every check it used, the custom ones included (for SARIF).
@@ -222,5 +242,8 @@ TEST_CASE("check templates: mistakes in extra rule files") {
         file + ":1: rule \"x\": require must be \"present\" or \"absent\", not \"always\"");
   CHECK(error_of("[[rule]]\nid = \"x\"\ncategory = \"check\"\ncount = \"two\"\npattern = 'a'\n") ==
         file + ":1: rule \"x\": count must be a whole number of lines, 1 or more");
+  CHECK(error_of("[[rule]]\nid = \"x\"\ncategory = \"check\"\nmessage_en = \"blank\"\npattern = "
+                 "'a'\n") ==
+        file + ":1: rule \"x\": message_en needs a message (the Chinese text, shown by default)");
   CHECK(error_of("[[rule]]\nid = \"x\"\ncategory = \"check\"\npattern = 'a'\n") == "ok");
 }

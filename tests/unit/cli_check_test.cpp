@@ -90,8 +90,8 @@ TEST_CASE("cli check: exit status 0, 1 or 2") {
   CliRun run = broken.run("clause-scan check templates/");
   CHECK(run.status == 1);
   CHECK(count_lines_starting(run.out, "templates/技术开发合同.txt:") == 5);
-  CHECK(run.out.find("templates/技术开发合同.txt:8:14: error [dangling-reference] reference to "
-                     "第1.4款: the contract has no such clause\n") != std::string::npos);
+  CHECK(run.out.find("templates/技术开发合同.txt:8:14: error [dangling-reference] "
+                     "引用了不存在的条款：第1.4款（本合同中没有该条款）\n") != std::string::npos);
   CHECK(run.err.empty());
 
   Repo clean(false);
@@ -173,10 +173,41 @@ TEST_CASE("cli check: the JSON document") {
   CHECK(document["files"][0]["findings"].empty());
   CHECK(document["files"][1]["file"] == "templates/技术开发合同.txt");
   CHECK(document["files"][1]["findings"][0].dump() ==
-        R"({"rule":"dangling-reference","severity":"error","message":"reference to 第1.4款: the )"
-        R"(contract has no such clause","clause":"1.2","line":8,"column":14})");
+        R"({"rule":"dangling-reference","severity":"error","message":"引用了不存在的条款：)"
+        R"(第1.4款（本合同中没有该条款）","clause":"1.2","line":8,"column":14})");
   CHECK(document["counts"].dump() ==
         R"({"error":3,"warning":2,"info":0,"files":3,"files_with_findings":1})");
+}
+
+TEST_CASE("cli check: findings in Chinese by default, in English with --lang en") {
+  Repo repo;
+  const std::string zh =
+      "templates/技术开发合同.txt:8:14: error [dangling-reference] "
+      "引用了不存在的条款：第1.4款（本合同中没有该条款）\n";
+  const std::string en =
+      "templates/技术开发合同.txt:8:14: error [dangling-reference] "
+      "reference to 第1.4款: the contract has no such clause\n";
+  CHECK(repo.run("clause-scan check templates/").out.rfind(zh, 0) == 0);
+  CHECK(repo.run("clause-scan check --lang zh templates/").out.rfind(zh, 0) == 0);
+  CliRun english = repo.run("clause-scan check --lang en templates/");
+  CHECK(english.status == 1);
+  CHECK(english.out.rfind(en, 0) == 0);
+  CHECK(english.out.find("\n3 files checked; errors: 3, warnings: 2, info: 0\n") !=
+        std::string::npos);
+  CHECK(english.out.find("条款编号") == std::string::npos);
+
+  json document = json::parse(repo.run("clause-scan check --format json --lang en templates/").out);
+  CHECK(document["files"][1]["findings"][2]["message"] == "clause numbering jumps from 3.1 to 3.3");
+  json log = json::parse(repo.run("clause-scan check --format sarif --lang en templates/").out);
+  CHECK(log["runs"][0]["results"][1]["message"]["text"] == "clause number 1.3 is used twice");
+  json log_zh = json::parse(repo.run("clause-scan check --format sarif templates/").out);
+  CHECK(log_zh["runs"][0]["results"][1]["message"]["text"] == "条款编号 1.3 重复出现");
+  CHECK(log_zh["runs"][0]["results"][1]["partialFingerprints"] ==
+        log["runs"][0]["results"][1]["partialFingerprints"]);
+  CliRun github = repo.run("clause-scan check --format github --lang en templates/");
+  CHECK(
+      github.out.find("title=clause-number-gap::clause numbering jumps from 第三条 to 第五条\n") !=
+      std::string::npos);
 }
 
 TEST_CASE("cli check: SARIF 2.1.0 with URIs relative to the working directory") {
@@ -201,7 +232,7 @@ TEST_CASE("cli check: GitHub workflow commands") {
   CliRun run = repo.run("clause-scan check --format github templates/");
   CHECK(run.status == 1);
   CHECK(run.out.rfind("::error file=templates/技术开发合同.txt,line=8,col=14,title=dangling-"
-                      "reference::reference to 第1.4款: the contract has no such clause\n",
+                      "reference::引用了不存在的条款：第1.4款（本合同中没有该条款）\n",
                       0) == 0);
   CHECK(count_lines_starting(run.out, "::error ") == 3);
   CHECK(count_lines_starting(run.out, "::warning ") == 2);
@@ -272,8 +303,8 @@ TEST_CASE("cli check: baseline round trip") {
   CliRun later = repo.run("clause-scan check --baseline baseline.json templates/");
   CHECK(later.status == 1);
   CHECK(later.out ==
-        "templates/技术开发合同.txt:37:13: error [dangling-reference] reference to 第二十条: the "
-        "contract has no such clause\n"
+        "templates/技术开发合同.txt:37:13: error [dangling-reference] "
+        "引用了不存在的条款：第二十条（本合同中没有该条款）\n"
         "检查了 3 个文件：1 个错误，0 个警告，0 个提示（另有 5 个已在基线中，未列出）\n");
 
   write_text(repo.dir / "bad.json", "[]");
@@ -281,6 +312,26 @@ TEST_CASE("cli check: baseline round trip") {
   CHECK(bad.status == 2);
   CHECK(bad.err ==
         "clause-scan: bad.json: not a baseline (schema is not \"clause-scan/baseline/v1\")\n");
+}
+
+TEST_CASE("cli check: a baseline hides the same findings whatever --lang wrote or reads it") {
+  Repo repo;
+  CliRun write = repo.run("clause-scan check --lang en --write-baseline en.json templates/");
+  CHECK(write.status == 0);
+  CHECK(repo.run("clause-scan check --write-baseline zh.json templates/").status == 0);
+  // The file holds the Chinese messages, so both runs wrote the same baseline.
+  CHECK(read_text(repo.dir / "en.json") == read_text(repo.dir / "zh.json"));
+  json baseline = json::parse(read_text(repo.dir / "en.json"));
+  CHECK(baseline["findings"][0]["rule"] == "clause-number-gap");
+  CHECK(baseline["findings"][0]["message"] == "条款编号从 3.1 跳到 3.3");
+
+  CliRun zh = repo.run("clause-scan check --baseline en.json templates/");
+  CHECK(zh.status == 0);
+  CHECK(zh.out == "检查了 3 个文件：0 个错误，0 个警告，0 个提示（另有 5 个已在基线中，未列出）\n");
+  CliRun en = repo.run("clause-scan check --lang en --baseline zh.json templates/");
+  CHECK(en.status == 0);
+  CHECK(en.out ==
+        "3 files checked; errors: 0, warnings: 0, info: 0 (5 more in the baseline, not shown)\n");
 }
 
 TEST_CASE("cli check: custom rules and --report-unused-rules") {
@@ -293,11 +344,11 @@ TEST_CASE("cli check: custom rules and --report-unused-rules") {
   CliRun run =
       repo.run("clause-scan check --check-rules firm.toml --report-unused-rules templates/");
   CHECK(run.status == 0);
-  CHECK(run.out ==
-        "firm.toml:1:1: warning [unused-rule] rule \"firm.placeholder\" matched nothing in this "
-        "run\n"
-        "firm.toml:8:1: warning [unused-rule] rule \"firm.typo\" matched nothing in this run\n"
-        "检查了 2 个文件：0 个错误，2 个警告，0 个提示\n");
+  CHECK(
+      run.out ==
+      "firm.toml:1:1: warning [unused-rule] 规则 firm.placeholder 在本次检查中没有匹配到任何内容\n"
+      "firm.toml:8:1: warning [unused-rule] 规则 firm.typo 在本次检查中没有匹配到任何内容\n"
+      "检查了 2 个文件：0 个错误，2 个警告，0 个提示\n");
 }
 
 TEST_CASE("cli check: the README's CI command lines, run as written") {

@@ -101,6 +101,40 @@ TEST_CASE("cli: the summary has every key of the spec, in its order") {
   CHECK(document["clauses"][0]["children"][1]["line"] == 7);
 }
 
+TEST_CASE("cli: the summary's findings in Chinese by default, in English with --lang en") {
+  TempDir dir;
+  const std::string file = (dir / "contract.txt").string();
+  write_text(file,
+             "运维服务合同\n"
+             "一、合同金额\n"
+             "1.1 合同金额：人民币 286,000.00 元（大写：贰拾陆万捌仟元整）。\n");
+  const std::string zh =
+      "大写金额与小写金额不一致：小写 286,000.00 元，大写 贰拾陆万捌仟元整 = 268,000.00 元";
+  const std::string en =
+      "amount in words differs from the figures: 286,000.00 CNY, in words 贰拾陆万捌仟元整 = "
+      "268,000.00 CNY";
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;  // the line the output holds
+  };
+  for (const Case& c : std::vector<Case>{
+           {{file}, "  错误 [amount-words-mismatch] " + zh + "  §1.1 L3\n"},
+           {{"--lang", "en", file}, "  error [amount-words-mismatch] " + en + "  §1.1 L3\n"},
+           {{"--format", "markdown", file}, "- **错误** `amount-words-mismatch` " + zh},
+           {{"--format", "markdown", "--lang", "en", file},
+            "- **error** `amount-words-mismatch` " + en},
+           {{"--format", "json", file}, "\"message\": \"" + zh + "\""},
+           {{"--format", "json", "--lang", "en", file}, "\"message\": \"" + en + "\""},
+       }) {
+    std::vector<std::string> args = c.args;
+    args.insert(args.begin(), "--color=never");
+    CAPTURE(args.size());
+    auto run = run_cli(args);
+    CHECK(run.status == 1);  // an error-level finding
+    CHECK_MESSAGE(run.out.find(c.expected) != std::string::npos, run.out);
+  }
+}
+
 TEST_CASE("cli: bad input gets one line naming the file and the reason, and exit status 2") {
   TempDir dir;
   struct Case {

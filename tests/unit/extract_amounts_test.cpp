@@ -304,6 +304,9 @@ TEST_CASE("extract amounts: finding amount-words-mismatch") {
   CHECK(finding.severity == cs::Severity::error);
   CHECK(finding.message ==
         "大写金额与小写金额不一致：小写 286,000.00 元，大写 贰拾陆万捌仟元整 = 268,000.00 元");
+  CHECK(finding.message_en ==
+        "amount in words differs from the figures: 286,000.00 CNY, in words 贰拾陆万捌仟元整 = "
+        "268,000.00 CNY");
   CHECK(finding.source.line == 2);
   CHECK(finding.source.column == 16);
   CHECK(finding.source.text == "人民币 286,000.00 元（大写：贰拾陆万捌仟元整）");
@@ -314,6 +317,9 @@ TEST_CASE("extract amounts: a mismatch in another currency names that currency")
   REQUIRE(summary.findings.size() == 1);
   CHECK(summary.findings.front().message ==
         "大写金额与小写金额不一致：小写 1,000.00 美元，大写 壹仟伍佰元整 = 1,500.00 美元");
+  CHECK(summary.findings.front().message_en ==
+        "amount in words differs from the figures: 1,000.00 USD, in words 壹仟伍佰元整 = 1,500.00 "
+        "USD");
 }
 
 TEST_CASE("extract amounts: sums agreeing with their capitals give no finding") {

@@ -110,6 +110,13 @@ std::vector<std::string> findings(const cs::Summary& summary) {
   return out;
 }
 
+// The English message of each finding (`message` is the Chinese one, shown by default).
+std::vector<std::string> english(const cs::Summary& summary) {
+  std::vector<std::string> out;
+  for (const cs::Finding& f : summary.findings) out.push_back(f.message_en);
+  return out;
+}
+
 using Rows = std::vector<std::string>;
 
 const char* const kTwoStages =
@@ -126,7 +133,8 @@ TEST_CASE("installments: a percent of a defined sum and a remainder") {
                               "2|4|null|null|null|10 working_day|remainder"});
   REQUIRE(summary.payment_terms.size() == 2);
   CHECK(show(summary.payment_terms[0].trigger) == "合同签订生效且甲方收到乙方开具的等额发票后");
-  CHECK(show(summary.payment_terms[1].trigger) == "本项目通过最终验收，甲方收到乙方开具的等额发票后");
+  CHECK(show(summary.payment_terms[1].trigger) ==
+        "本项目通过最终验收，甲方收到乙方开具的等额发票后");
   CHECK(summary.payment_terms[0].source.clause == "5.2a");
   CHECK(findings(summary).empty());
 }
@@ -137,6 +145,7 @@ TEST_CASE("installments: without the base's sum the amount is null and the base 
                               "2|4|null|null|null|10 working_day|remainder"});
   CHECK(findings(summary) ==
         Rows{"undefined-base|warning|3|付款基数“中标金额”在合同中没有定义金额"});
+  CHECK(english(summary) == Rows{"payment base “中标金额” is not stated as a sum in the contract"});
 }
 
 TEST_CASE("installments: a schedule short of 100% without a remainder") {
@@ -151,6 +160,8 @@ TEST_CASE("installments: a schedule short of 100% without a remainder") {
         Rows{"1|2|40|12000.00|签约奖金|15 day|-", "2|3|40|12000.00|签约奖金|15 day|-"});
   CHECK(findings(summary) ==
         Rows{"installments-not-100|error|2|分期付款比例合计 80%，不足 100% 且无尾款条款"});
+  CHECK(english(summary) ==
+        Rows{"installments add up to 80%, less than 100%, and no remainder is paid"});
 }
 
 TEST_CASE("installments: percents over 100% are an error even with a remainder") {
@@ -162,6 +173,7 @@ TEST_CASE("installments: percents over 100% are an error even with a remainder")
   CHECK(rows(summary) ==
         Rows{"1|2|60|60000.00|合同总价|7 day|-", "2|3|50|50000.00|合同总价|15 day|remainder"});
   CHECK(findings(summary) == Rows{"installments-not-100|error|2|分期付款比例合计 110%，超过 100%"});
+  CHECK(english(summary) == Rows{"installments add up to 110%, more than 100%"});
 }
 
 TEST_CASE("installments: shares that add up to 100%, full-width figures, 百分之") {

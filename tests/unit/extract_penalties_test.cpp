@@ -311,9 +311,12 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
 TEST_CASE("penalties: finding undefined-base") {
   const std::vector<Sum> price = {{"合同金额", "286000.00"}};
   SUBCASE("a base the contract never defines") {
-    CHECK(findings("(二) 乙方违反保密义务的，应按项目总价款的 20% 向甲方支付违约金。", price) ==
+    const std::string text = "(二) 乙方违反保密义务的，应按项目总价款的 20% 向甲方支付违约金。";
+    CHECK(findings(text, price) ==
           std::vector<std::string>{
               "undefined-base|warning|1|违约金计算基数“项目总价款”在合同中没有定义金额"});
+    CHECK(run(text, price).findings.at(0).message_en ==
+          "penalty base “项目总价款” is not stated as a sum in the contract");
   }
   SUBCASE("its penalty has no amount") {
     CHECK(penalties("乙方违反保密义务的，应按项目总价款的 20% 向甲方支付违约金。", price) ==

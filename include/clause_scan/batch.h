@@ -70,6 +70,7 @@
 #include "clause_scan/decode.h"
 #include "clause_scan/error.h"
 #include "clause_scan/extract.h"
+#include "clause_scan/report.h"
 #include "clause_scan/summary.h"
 
 namespace clause_scan {
@@ -142,7 +143,9 @@ std::vector<std::string> csv_cells(const Summary& summary);
 
 class RecordWriter {
  public:
-  explicit RecordWriter(BatchFormat format, ByteOrderMark bom = ByteOrderMark::none);
+  // `lang`: the language of finding messages in JSON records (report.h message_in).
+  explicit RecordWriter(BatchFormat format, ByteOrderMark bom = ByteOrderMark::none,
+                        Lang lang = Lang::zh);
 
   BatchFormat format() const { return format_; }
   // What starts a new output: for CSV the BOM (when asked) and the header row; "" for JSONL.
@@ -155,6 +158,7 @@ class RecordWriter {
  private:
   BatchFormat format_;
   ByteOrderMark bom_;
+  Lang lang_;
 };
 
 // ---------------------------------------------------------------------------------------

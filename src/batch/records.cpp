@@ -201,7 +201,8 @@ std::vector<std::string> csv_cells(const Summary& summary) {
           ""};
 }
 
-RecordWriter::RecordWriter(BatchFormat format, ByteOrderMark bom) : format_(format), bom_(bom) {}
+RecordWriter::RecordWriter(BatchFormat format, ByteOrderMark bom, Lang lang)
+    : format_(format), bom_(bom), lang_(lang) {}
 
 std::string RecordWriter::header() const {
   if (format_ == BatchFormat::jsonl) return "";
@@ -211,7 +212,8 @@ std::string RecordWriter::header() const {
 
 std::string RecordWriter::record(const Summary& summary) const {
   if (format_ == BatchFormat::csv) return csv_row(csv_cells(summary));
-  return summary_to_json(summary).dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+  return summary_to_json(summary, lang_).dump(-1, ' ', false, Json::error_handler_t::replace) +
+         '\n';
 }
 
 std::string RecordWriter::record(std::string_view file, const Error& error) const {

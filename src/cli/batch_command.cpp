@@ -206,7 +206,8 @@ int run_batch_command(const BatchCommandOptions& options) {
                              options.follow_symlinks ? SymlinkPolicy::follow : SymlinkPolicy::skip};
   std::vector<InputFile> inputs = collect_inputs(roots.value(), input_options);
   const RecordWriter writer(options.common.format == "csv" ? BatchFormat::csv : BatchFormat::jsonl,
-                            options.excel ? ByteOrderMark::utf8 : ByteOrderMark::none);
+                            options.excel ? ByteOrderMark::utf8 : ByteOrderMark::none,
+                            resolve_lang(options.common.lang));
 
   std::unique_ptr<OutputFile> output;
   if (!options.output.empty()) {

@@ -376,3 +376,24 @@ TEST_CASE("cli batch: the GNU parallel recipe merges to a single run's lines") {
   CHECK(clause_scan::testing::count_lines(single.out) == 30);
   CHECK(merged.out == single.out);
 }
+
+TEST_CASE("cli batch: finding messages in Chinese by default, in English with --lang en") {
+  const std::string file = "tests/data/templates/money.txt";
+  const struct {
+    std::vector<std::string> args;
+    std::string first_message;
+  } cases[] = {
+      {{"batch", "--quiet", file},
+       "大写金额与小写金额不一致：小写 1,260,000.00 元，大写 壹佰贰拾伍万元整 = 1,250,000.00 元"},
+      {{"batch", "--quiet", "--lang", "en", file},
+       "amount in words differs from the figures: 1,260,000.00 CNY, in words 壹佰贰拾伍万元整 = "
+       "1,250,000.00 CNY"},
+  };
+  for (const auto& c : cases) {
+    const CliRun run = run_cli(c.args);
+    REQUIRE(run.status == 0);
+    const json record = json::parse(run.out);
+    REQUIRE(!record["findings"].empty());
+    CHECK(record["findings"][0]["message"] == c.first_message);
+  }
+}

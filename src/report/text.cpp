@@ -131,7 +131,11 @@ std::string installment_text(const Installment& term, Lang lang) {
     body += " = " + term.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
   if (term.period) body += " / " + *term.period;
   if (term.trigger) body += " · " + *term.trigger;
-  if (term.due) body += " " + duration_text(*term.due, lang);
+  // The due duration is a time limit: "…发票后 10 个工作日内", "… within 10 working days".
+  if (term.due) {
+    const std::string due = duration_text(*term.due, lang);
+    body += lang == Lang::zh ? " " + due + "内" : " within " + due;
+  }
   if (term.due_date) {
     body += fmt::format(" ({} {}{})", label("due_date", lang), term.due_date->iso(),
                         term.due_date_approximate ? "?" : "");

@@ -20,8 +20,9 @@
 //      then the detector's single-byte guess. Bytes that are mostly well-formed UTF-8 with
 //      a few broken sequences are refused as broken UTF-8 before this step;
 //   5. ICU's converter (ucnv) converts with a stop callback: one undecodable byte is an error.
-// DecodeOptions::encoding overrides detection (steps 2-4; a BOM is still dropped, and gives
-// its byte order to a plain "UTF-16" or "UTF-32").
+// DecodeOptions::encoding overrides detection (steps 2-4; the encoding's own BOM is still
+// dropped, and gives its byte order to a plain "UTF-16" or "UTF-32"; the mark of another
+// encoding is decoded as text: FE FF is U+FFFE in UTF-16LE).
 // Line ends are left as they are (CRLF and CR are accepted; normalize.h folds them).
 //
 // Failure: an Error with a one-line reason; byte offsets count from the start of the file.

@@ -73,17 +73,35 @@ Result<DecodedText> check_text(Decoding decoded, bool had_bom) {
   return DecodedText{std::move(decoded.utf8), std::move(decoded.encoding), had_bom};
 }
 
-// The encoding the user asked for, as an ICU converter name; a generic "UTF-16" or "UTF-32"
-// takes its byte order from the byte-order mark.
-Result<std::string> requested_encoding(std::string_view requested, const decode_detail::Bom& bom) {
+// The byte-order mark of the file under a requested encoding: only that encoding's own mark
+// (either byte order for a plain "UTF-16" or "UTF-32") is one. Another encoding's mark is
+// text in this one, and dropping it would lose it: FE FF is U+FFFE in UTF-16LE, EF BB BF
+// begins 锘 in GB18030. FF FE 00 00 is the UTF-16LE mark and U+0000 in UTF-16.
+decode_detail::Bom requested_bom(std::string_view bytes, std::string_view icu_name) {
+  decode_detail::Bom bom = decode_detail::find_bom(bytes);
+  if (bom.icu_name == "UTF-32LE" && icu_name.starts_with("UTF-16")) {
+    bom = decode_detail::Bom{"UTF-16LE", 2};
+  }
+  const bool generic = icu_name == "UTF-16" || icu_name == "UTF-32";
+  const bool own = bom.icu_name == icu_name || (generic && bom.icu_name.starts_with(icu_name));
+  return own ? bom : decode_detail::Bom{};
+}
+
+// The encoding the user asked for, as an ICU converter name, and the file's mark in it; a
+// generic "UTF-16" or "UTF-32" takes its byte order from the byte-order mark.
+struct Requested {
+  std::string icu_name;
+  decode_detail::Bom bom;
+};
+
+Result<Requested> requested_encoding(std::string_view requested, std::string_view bytes) {
   std::optional<std::string> icu_name = decode_detail::icu_converter_name(requested);
   if (!icu_name) {
     return Error{ErrorKind::usage, "", fmt::format("unknown encoding '{}'", requested)};
   }
-  if ((*icu_name == "UTF-16" || *icu_name == "UTF-32") && bom.icu_name.starts_with(*icu_name)) {
-    return std::string(bom.icu_name);
-  }
-  return std::move(*icu_name);
+  const decode_detail::Bom bom = requested_bom(bytes, *icu_name);
+  if (!bom.icu_name.empty()) return Requested{std::string(bom.icu_name), bom};
+  return Requested{std::move(*icu_name), bom};
 }
 
 Result<Decoding> decode_body(std::string_view body, std::string_view icu_name, std::size_t base) {
@@ -103,17 +121,17 @@ Result<DecodedText> decode_checked(std::string_view bytes, const DecodeOptions& 
   if (std::string_view format = binary_signature(bytes); !format.empty()) {
     return Error{ErrorKind::binary, "", fmt::format("binary file ({})", format)};
   }
-  const decode_detail::Bom bom = decode_detail::find_bom(bytes);
-  const std::string_view body = bytes.substr(bom.length);
+  decode_detail::Bom bom = decode_detail::find_bom(bytes);
   Result<Decoding> decoded = Error{};
   if (!options.encoding.empty()) {
-    Result<std::string> icu_name = requested_encoding(options.encoding, bom);
-    if (!icu_name.ok()) return icu_name.error();
-    decoded = decode_body(body, icu_name.value(), bom.length);
+    Result<Requested> requested = requested_encoding(options.encoding, bytes);
+    if (!requested.ok()) return requested.error();
+    bom = requested->bom;
+    decoded = decode_body(bytes.substr(bom.length), requested->icu_name, bom.length);
   } else if (!bom.icu_name.empty()) {
-    decoded = decode_body(body, bom.icu_name, bom.length);
+    decoded = decode_body(bytes.substr(bom.length), bom.icu_name, bom.length);
   } else {
-    decoded = decode_detail::detect_and_decode(body, 0);
+    decoded = decode_detail::detect_and_decode(bytes, 0);
   }
   if (!decoded.ok()) return decoded.error();
   return check_text(std::move(decoded).value(), bom.length > 0);

@@ -13,9 +13,22 @@
 namespace clause_scan::rules_detail {
 
 // The error names "path:line" as its file, so that Error::message() reads
-// "path:line: reason" as editors expect (the convention of every data file we load).
+// "path:line: reason" as editors expect (the convention of every data file we load). The
+// reason may quote the file (RE2 quotes a multi-line ''' pattern, TOML keys may hold line
+// breaks), and must stay one line: line breaks in it are written \n and \r.
 Error rule_error(std::string_view file, int line, std::string_view what) {
-  return Error{ErrorKind::rule, std::string(file) + ":" + std::to_string(line), std::string(what)};
+  std::string reason;
+  reason.reserve(what.size());
+  for (char c : what) {
+    if (c == '\n') {
+      reason += "\\n";
+    } else if (c == '\r') {
+      reason += "\\r";
+    } else {
+      reason += c;
+    }
+  }
+  return Error{ErrorKind::rule, std::string(file) + ":" + std::to_string(line), std::move(reason)};
 }
 
 namespace {

@@ -88,6 +88,18 @@ void match_pattern_into(const PatternInfo& pattern, std::string_view text, std::
   }
 }
 
+// Whether a match kept before `kept` has the rule and span of `match`. Only the kept matches
+// with the same begin, just before `kept`, can: the rest begin earlier. (Looking at all of
+// them made a line with thousands of matches, a contract without line breaks, quadratic.)
+bool already_kept(std::vector<RuleMatch>::iterator first, std::vector<RuleMatch>::iterator kept,
+                  const RuleMatch& match) {
+  for (auto earlier = kept; earlier != first && (earlier - 1)->begin == match.begin;) {
+    --earlier;
+    if (earlier->rule == match.rule && earlier->end == match.end) return true;
+  }
+  return false;
+}
+
 // Orders one line's matches by begin (stable: candidates came in rule and pattern order) and
 // drops a span a rule already reported through an earlier pattern.
 void order_line_matches(std::vector<RuleMatch>& matches) {
@@ -96,11 +108,7 @@ void order_line_matches(std::vector<RuleMatch>& matches) {
       [](const RuleMatch& left, const RuleMatch& right) { return left.begin < right.begin; });
   auto kept = matches.begin();
   for (auto match = matches.begin(); match != matches.end(); ++match) {
-    bool repeated = std::any_of(matches.begin(), kept, [&](const RuleMatch& earlier) {
-      return earlier.rule == match->rule && earlier.begin == match->begin &&
-             earlier.end == match->end;
-    });
-    if (repeated) continue;
+    if (already_kept(matches.begin(), kept, *match)) continue;
     if (kept != match) *kept = std::move(*match);  // a self-move would empty the captures
     ++kept;
   }

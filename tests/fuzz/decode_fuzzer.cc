@@ -1,7 +1,8 @@
 // decode_fuzzer: decode() on arbitrary bytes, detected and with a forced encoding.
 // Properties: what comes out is valid UTF-8; UTF-8 input without a BOM comes out unchanged;
 // an error has a decode kind, names the file and is one line; text decoded in a Unicode or
-// Chinese encoding and encoded again decodes to the same text; the size limit is kept.
+// Chinese encoding and encoded again decodes to the same text (unless the bytes then begin
+// with a file signature, binary by decode.h's first rule); the size limit is kept.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,17 @@ void check_error(const clause_scan::Error& error) {
   FUZZ_CHECK(is_valid_utf8(error.reason), "reason not UTF-8");
 }
 
+// A file signature at the start of the bytes: decode.h checks signatures before anything
+// else, whatever the encoding, so that a text whose first character encodes as one (U+8B1F
+// is 1F 8B in UTF-16LE, the gzip signature) is binary once its BOM is gone. The other
+// binary errors (NUL bytes, control characters) would have refused the text the first time.
+bool refused_for_signature(const Result<DecodedText>& decoded) {
+  if (decoded.ok() || decoded.error().kind != ErrorKind::binary) return false;
+  const std::string& reason = decoded.error().reason;
+  return reason.find("NUL byte") == std::string::npos &&
+         reason.find("control characters") == std::string::npos;
+}
+
 // Encoding the text again and decoding it as `encoding` gives the same text.
 void check_round_trip(const DecodedText& decoded, const std::string& encoding) {
   if (decoded.utf8.starts_with("\xEF\xBB\xBF")) return;  // would read as a BOM and be dropped
@@ -40,6 +52,7 @@ void check_round_trip(const DecodedText& decoded, const std::string& encoding) {
   DecodeOptions forced;
   forced.encoding = encoding;
   Result<DecodedText> again = clause_scan::decode(bytes.value(), forced, kFile);
+  if (refused_for_signature(again)) return;
   FUZZ_CHECK(again.ok() && again->utf8 == decoded.utf8, "%s round trip: %s", encoding.c_str(),
              again.ok() ? "other text" : again.error().message().c_str());
 }

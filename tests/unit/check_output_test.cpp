@@ -244,7 +244,9 @@ TEST_CASE("check baseline: round trip, line shifts, counts") {
 
 TEST_CASE("check baseline: the fingerprint holds the Chinese message, whatever the language") {
   const cs::Baseline baseline = cs::Baseline::from_report(sample_report());
-  for (const Json& entry : baseline.to_json()["findings"]) {
+  // Held in a variable: a range-for over a member of a temporary outlives it (before C++23).
+  const Json written = baseline.to_json();
+  for (const Json& entry : written["findings"]) {
     CAPTURE(entry.dump());
     CHECK(static_cast<unsigned char>(entry["message"].get<std::string>().front()) >= 0x80);
   }

@@ -230,6 +230,58 @@ TEST_CASE("decode: a requested encoding overrides detection") {
   }
 }
 
+TEST_CASE("decode: a requested encoding drops only its own byte-order mark (fuzz regression)") {
+  // decode_fuzzer: FF FE FE FF is U+FFFE after a UTF-16LE mark; encoded again in UTF-16LE it
+  // is FE FF, which a requested UTF-16LE used to drop as the UTF-16BE mark, leaving nothing.
+  Result<DecodedText> fuzzed = decode_bytes("\xFF\xFE\xFE\xFF");
+  REQUIRE_MESSAGE(fuzzed.ok(), fuzzed.error().message());
+  CHECK(fuzzed->encoding == "UTF-16LE");
+  CHECK(fuzzed->utf8 == "\uFFFE");
+  struct Case {
+    std::string bytes;
+    std::string_view requested;
+    std::string_view expected_encoding;
+    std::string expected_text;
+    bool had_bom;
+  };
+  const std::vector<Case> cases = {
+      {encoded("\uFFFE", "UTF-16LE"), "UTF-16LE", "UTF-16LE", "\uFFFE", false},
+      {kUtf16BeBom + encoded(kParty, "UTF-16LE"), "UTF-16LE", "UTF-16LE",
+       "\uFFFE" + std::string(kParty), false},
+      {kUtf16LeBom + encoded(kParty, "UTF-16BE"), "UTF-16BE", "UTF-16BE",
+       "\uFFFE" + std::string(kParty), false},
+      // EF BB BF C6 is 锘科 in GB18030, not a UTF-8 mark before text read one byte late.
+      {encoded("锘科技有限公司", "GB18030"), "GB18030", "GB18030", "锘科技有限公司", false},
+      // The UTF-32LE mark is the UTF-16LE mark and U+0000 in UTF-16.
+      {kUtf32LeBom + encoded(kParagraphs, "UTF-16LE"), "UTF-16", "UTF-16LE",
+       std::string(1, '\0') + std::string(kParagraphs), true},
+      {kUtf32LeBom + encoded(kParty, "UTF-32LE"), "UTF-32", "UTF-32LE", std::string(kParty), true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.requested);
+    CAPTURE(c.expected_text);
+    Result<DecodedText> decoded = decode_bytes(c.bytes, c.requested);
+    REQUIRE_MESSAGE(decoded.ok(), decoded.error().message());
+    CHECK(decoded->encoding == c.expected_encoding);
+    CHECK(decoded->utf8 == c.expected_text);
+    CHECK(decoded->had_bom == c.had_bom);
+  }
+}
+
+TEST_CASE("decode: a file signature is binary even in a requested encoding (fuzz finding)") {
+  // decode_fuzzer: 謟 (U+8B1F) first is 1F 8B in UTF-16LE, the gzip signature. After a BOM
+  // it is text; without one the signature decides first, as decode.h says, and the error is
+  // loud: the fuzzer's round trip now allows it.
+  const std::string text = "\u8B1F\u7370\u30F4\u57B8";
+  Result<DecodedText> with_bom = decode_bytes(kUtf16LeBom + encoded(text, "UTF-16LE"));
+  REQUIRE_MESSAGE(with_bom.ok(), with_bom.error().message());
+  CHECK(with_bom->utf8 == text);
+  Result<DecodedText> without = decode_bytes(encoded(text, "UTF-16LE"), "UTF-16LE");
+  REQUIRE_FALSE(without.ok());
+  CHECK(without.error().kind == ErrorKind::binary);
+  CHECK(without.error().reason == "binary file (gzip archive)");
+}
+
 TEST_CASE("decode: CRLF and CR line ends are kept") {
   const std::string text = "甲方：上海市大数据中心\r\n乙方：上海科技网络通信有限公司\r丙方：无\r\n";
   for (std::string_view encoding : {"UTF-8", "GB18030", "UTF-16LE"}) {

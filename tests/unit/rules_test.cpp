@@ -267,7 +267,7 @@ TEST_CASE("rules: errors in a rule file name the file, the line and the reason")
 
 TEST_CASE("rules: an error quoting a multi-line pattern or key stays one line (fuzz regression)") {
   // rules_fuzzer: RE2 quotes the whole pattern after "unexpected )", and a ''' pattern holds
-  // line breaks; the reason came out on several lines.
+  // line breaks (toml++ reads CRLF in it as LF); the reason came out on several lines.
   struct Case {
     const char* name;
     const char* toml;
@@ -276,10 +276,10 @@ TEST_CASE("rules: an error quoting a multi-line pattern or key stays one line (f
   const Case cases[] = {
       {"RE2 error in a ''' pattern",
        "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = '''\\d+\n元)\r\n'''\n",
-       "t.toml:4: rule \"a\": pattern 1: unexpected ): \\d+\\n元)\\r\\n"},
+       "t.toml:4: rule \"a\": pattern 1: unexpected ): \\d+\\n元)\\n"},
       {"a quoted key with line breaks",
-       "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = 'x'\n\"we\\nird\" = 3\n",
-       "t.toml:5: rule \"a\": key \"we\\nird\" must be a string"},
+       "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = 'x'\n\"we\\r\\nird\" = 3\n",
+       "t.toml:5: rule \"a\": key \"we\\r\\nird\" must be a string"},
   };
   for (const Case& test : cases) {
     CAPTURE(std::string(test.name));

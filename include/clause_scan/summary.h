@@ -22,17 +22,17 @@ namespace clause_scan {
 inline constexpr const char* kSummarySchema = "clause-scan/summary/v1";
 
 struct SourceRef {
-  std::string clause;      // "9.3", "" before the first clause
-  int line = 0;            // 1-based
-  int column = 0;          // 1-based, in characters (for check output)
-  std::string text;        // the original words
-  std::size_t begin = 0;   // normalized offsets (not written out)
+  std::string clause;     // "9.3", "" before the first clause
+  int line = 0;           // 1-based
+  int column = 0;         // 1-based, in characters (for check output)
+  std::string text;       // the original words
+  std::size_t begin = 0;  // normalized offsets (not written out)
   std::size_t end = 0;
 };
 
 struct Party {
-  std::string role;                      // 甲方, 出租方, ...
-  std::optional<std::string> alias;      // 委托人 in 甲方（委托人）
+  std::string role;                  // 甲方, 出租方, ...
+  std::optional<std::string> alias;  // 委托人 in 甲方（委托人）
   std::optional<std::string> name;
   std::optional<std::string> address;
   std::optional<std::string> postcode;
@@ -47,13 +47,13 @@ struct Party {
 };
 
 struct Amount {
-  std::optional<std::string> label;      // 中标金额, 合同金额, 租金 ...
+  std::optional<std::string> label;  // 中标金额, 合同金额, 租金 ...
   Decimal value;
   std::string currency = "CNY";
-  std::optional<std::string> words;      // 壹佰玖拾柒万柒仟捌佰元整
+  std::optional<std::string> words;  // 壹佰玖拾柒万柒仟捌佰元整
   std::optional<Decimal> words_value;
-  std::optional<bool> consistent;        // null when there are no capitals
-  bool approximate = false;              // 约50万元: value is the lower bound
+  std::optional<bool> consistent;  // null when there are no capitals
+  bool approximate = false;        // 约50万元: value is the lower bound
   SourceRef source;
 };
 
@@ -88,16 +88,16 @@ struct Duration {
 };
 
 struct Installment {
-  int seq = 0;                           // 1-based, in order of the contract
+  int seq = 0;  // 1-based, in order of the contract
   std::optional<Decimal> percent;
-  std::optional<Decimal> amount;         // money: fixed sum, or percent x base amount
-  std::optional<std::string> base;       // 中标金额
-  std::optional<std::string> trigger;    // 合同签订生效且甲方收到乙方开具的等额发票后
-  std::optional<Duration> due;           // 10 个工作日内
-  std::optional<Date> due_date;          // when the trigger is a known date (added field)
-  bool due_date_approximate = false;     // outside the holiday calendar's years
-  std::optional<std::string> period;     // "month" for 每月租金 (added field)
-  bool remainder = false;                // 尾款/余款/剩余款项
+  std::optional<Decimal> amount;    // money: fixed sum, or percent x base amount
+  std::optional<std::string> base;  // 中标金额
+  std::optional<std::string> trigger;  // 合同签订生效且甲方收到乙方开具的等额发票后
+  std::optional<Duration> due;         // 10 个工作日内
+  std::optional<Date> due_date;        // when the trigger is a known date (added field)
+  bool due_date_approximate = false;  // outside the holiday calendar's years
+  std::optional<std::string> period;  // "month" for 每月租金 (added field)
+  bool remainder = false;             // 尾款/余款/剩余款项
   SourceRef source;
 };
 
@@ -109,7 +109,7 @@ struct Penalty {
   std::optional<Decimal> percent;
   std::optional<std::string> base;
   std::optional<Decimal> base_value;
-  std::optional<Decimal> amount;         // one-off sum: percent x base_value
+  std::optional<Decimal> amount;  // one-off sum: percent x base_value
   RatePer per = RatePer::none;
   std::optional<Decimal> cap_percent;
   std::optional<std::string> payer;

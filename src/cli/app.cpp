@@ -127,7 +127,8 @@ const Command kCommands[] = {
        app.add_flag("--follow-symlinks", batch.follow_symlinks,
                     "Follow symbolic links met while walking folders");
        app.add_flag("--resume", batch.resume, "Go on with an interrupted run of -o FILE");
-       app.add_flag("--excel", batch.excel, "CSV: start with the UTF-8 byte-order mark Excel needs");
+       app.add_flag("--excel", batch.excel,
+                    "CSV: start with the UTF-8 byte-order mark Excel needs");
        app.add_flag("-q,--quiet", batch.quiet, "No progress and no summary on standard error");
      },
      [](const CLI::App&, const ParsedOptions& o) { return run_batch_command(o.batch); }},

@@ -48,17 +48,17 @@ int run_rules_test(const RulesOptions& options);
 
 // clause-scan batch: one record per contract of an archive (include/clause_scan/batch.h).
 struct BatchCommandOptions {
-  CommonOptions common;                 // format: jsonl | csv
-  std::vector<std::string> paths;       // folders (walked) and files
-  std::string output;                   // -o FILE; empty: standard output
-  std::vector<std::string> globs;       // --glob PATTERN...; empty: *.txt and *.md
-  std::string files_from;               // --files-from FILE | -
-  unsigned jobs = 0;                    // --jobs; 0: the number of cores
-  double timeout_seconds = 10;          // --timeout; 0: no limit
-  bool follow_symlinks = false;         // --follow-symlinks
-  bool resume = false;                  // --resume (needs -o)
-  bool excel = false;                   // --excel: CSV with a UTF-8 byte-order mark
-  bool quiet = false;                   // --quiet: no progress, no summary on stderr
+  CommonOptions common;            // format: jsonl | csv
+  std::vector<std::string> paths;  // folders (walked) and files
+  std::string output;              // -o FILE; empty: standard output
+  std::vector<std::string> globs;  // --glob PATTERN...; empty: *.txt and *.md
+  std::string files_from;          // --files-from FILE | -
+  unsigned jobs = 0;               // --jobs; 0: the number of cores
+  double timeout_seconds = 10;     // --timeout; 0: no limit
+  bool follow_symlinks = false;    // --follow-symlinks
+  bool resume = false;             // --resume (needs -o)
+  bool excel = false;              // --excel: CSV with a UTF-8 byte-order mark
+  bool quiet = false;              // --quiet: no progress, no summary on stderr
 };
 int run_batch_command(const BatchCommandOptions& options);
 
@@ -74,17 +74,17 @@ int run_diff(const DiffCommandOptions& options);
 
 // clause-scan check PATH...: lint contract templates (include/clause_scan/check.h).
 struct CheckCommandOptions {
-  CommonOptions common;                 // format: text | json | sarif | github
-  std::vector<std::string> paths;       // files and folders (walked)
-  std::string fail_on = "error";        // --fail-on error | warning | info
-  std::string config;                   // --config FILE; empty: discover .clause-scan.toml
-  std::vector<std::string> check_rules; // --check-rules FILE...: extra check rule files
-  std::string baseline;                 // --baseline FILE: hide the findings it holds
-  std::string write_baseline;           // --write-baseline FILE: record the findings, exit 0
-  bool report_unused_rules = false;     // --report-unused-rules
-  std::string explain;                  // --explain ID: print the check's explanation
-  bool list_checks = false;             // --list-checks
-  unsigned jobs = 0;                    // --jobs; 0: the number of cores
+  CommonOptions common;                  // format: text | json | sarif | github
+  std::vector<std::string> paths;        // files and folders (walked)
+  std::string fail_on = "error";         // --fail-on error | warning | info
+  std::string config;                    // --config FILE; empty: discover .clause-scan.toml
+  std::vector<std::string> check_rules;  // --check-rules FILE...: extra check rule files
+  std::string baseline;                  // --baseline FILE: hide the findings it holds
+  std::string write_baseline;            // --write-baseline FILE: record the findings, exit 0
+  bool report_unused_rules = false;      // --report-unused-rules
+  std::string explain;                   // --explain ID: print the check's explanation
+  bool list_checks = false;              // --list-checks
+  unsigned jobs = 0;                     // --jobs; 0: the number of cores
 };
 int run_check_command(const CheckCommandOptions& options);
 

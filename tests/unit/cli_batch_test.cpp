@@ -265,8 +265,8 @@ TEST_CASE("cli batch: a killed run resumed gives the bytes of an uninterrupted o
     CAPTURE(signal_number);
     const fs::path out = dir / ("out-" + std::to_string(signal_number) + ".jsonl");
     const fs::path partial = out.string() + ".partial";
-    const pid_t pid = spawn_cli(
-        {"batch", "--lang", "en", "--jobs", "1", "-o", out.string(), root.string()});
+    const pid_t pid =
+        spawn_cli({"batch", "--lang", "en", "--jobs", "1", "-o", out.string(), root.string()});
     REQUIRE(pid > 0);
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (count_newlines(partial) < 20 && std::chrono::steady_clock::now() < give_up) {

@@ -63,7 +63,8 @@ const Expected kExpected[] = {
     {"/payment_terms/0/line", 126},
     {"/payment_terms/1/remainder", true},
     {"/payment_terms/1/trigger",
-     "本项目通过最终验收，依据服务质量的考核结果确认甲方最终需支付的价款，甲方收到乙方开具的等额发票后"},
+     "本项目通过最终验收，依据服务质量的考核结果确认甲方最终需支付的价款，甲方收到乙方开具的等额发"
+     "票后"},
     {"/payment_terms/1/due/unit", "working_day"},
     {"/payment_terms/1/line", 128},
     // 违约金 30% of the 中标金额 = 593,340.00, in the contract and both appendix agreements.

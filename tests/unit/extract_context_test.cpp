@@ -10,6 +10,7 @@
 
 #include "clause_scan/extract.h"
 #include "extract/context.h"
+#include "rule_match_text.h"
 
 namespace {
 
@@ -28,14 +29,7 @@ cs::Document sample(const char* name) {
   return cs::make_document(name, cs::DecodedText{bytes.str(), "UTF-8", false});
 }
 
-std::string describe(const cs::RuleMatch& match) {
-  std::ostringstream out;
-  out << match.rule->id << '#' << match.pattern << '@' << match.begin << '-' << match.end;
-  for (const cs::Capture& capture : match.captures) {
-    out << ' ' << capture.name << '=' << capture.begin << '-' << capture.end;
-  }
-  return out.str();
-}
+using clause_scan::testing::describe;
 
 std::vector<std::string> describe(const std::vector<const cs::RuleMatch*>& matches) {
   std::vector<std::string> all;

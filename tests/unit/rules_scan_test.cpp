@@ -13,6 +13,7 @@
 
 #include "clause_scan/normalize.h"
 #include "clause_scan/rules.h"
+#include "rule_match_text.h"
 
 namespace cs = clause_scan;
 namespace fs = std::filesystem;
@@ -36,15 +37,7 @@ std::vector<Row> rows(const std::vector<cs::RuleMatch>& matches) {
   return got;
 }
 
-// A match with its captures, to compare two scans field by field.
-std::string describe(const cs::RuleMatch& match) {
-  std::ostringstream out;
-  out << match.rule->id << '#' << match.pattern << '@' << match.begin << '-' << match.end;
-  for (const cs::Capture& capture : match.captures) {
-    out << ' ' << capture.name << '=' << capture.begin << '-' << capture.end;
-  }
-  return out.str();
-}
+using clause_scan::testing::describe;
 
 std::vector<std::string> describe(const std::vector<cs::RuleMatch>& matches) {
   std::vector<std::string> all;

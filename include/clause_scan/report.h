@@ -43,6 +43,9 @@ Json clauses_to_json(const std::vector<Clause>& clauses);
 Json money_json(const std::optional<Decimal>& value);
 Json percent_json(const std::optional<Decimal>& value);
 Json date_json(const std::optional<Date>& value);
+// A finding { rule, severity, message (in `lang`), clause, line, column }: the summary's
+// and the check document's shape.
+Json finding_json(const Finding& finding, Lang lang);
 
 // Pretty JSON (two-space indent, UTF-8 unescaped) followed by a newline.
 void write_json(std::ostream& out, const Json& json);

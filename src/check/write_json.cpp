@@ -11,17 +11,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-Json finding_json(const Finding& finding, Lang lang) {
-  Json item;
-  item["rule"] = finding.rule;
-  item["severity"] = to_string(finding.severity);
-  item["message"] = message_in(finding, lang);
-  item["clause"] = finding.source.clause;
-  item["line"] = finding.source.line;
-  item["column"] = finding.source.column;
-  return item;
-}
-
 Json file_json(const CheckedFile& file, Lang lang) {
   Json entry;
   entry["file"] = file.file;

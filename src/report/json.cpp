@@ -117,6 +117,15 @@ Json penalty_json(const Penalty& penalty) {
   return item;
 }
 
+template <typename T, typename Convert>
+Json list_json(const std::vector<T>& items, Convert convert) {
+  Json list = Json::array();
+  for (const T& item : items) list.push_back(convert(item));
+  return list;
+}
+
+}  // namespace
+
 Json finding_json(const Finding& finding, Lang lang) {
   Json item;
   item["rule"] = finding.rule;
@@ -127,15 +136,6 @@ Json finding_json(const Finding& finding, Lang lang) {
   item["column"] = finding.source.column;
   return item;
 }
-
-template <typename T, typename Convert>
-Json list_json(const std::vector<T>& items, Convert convert) {
-  Json list = Json::array();
-  for (const T& item : items) list.push_back(convert(item));
-  return list;
-}
-
-}  // namespace
 
 Json money_json(const std::optional<Decimal>& value) {
   return value ? Json(format_money(*value)) : Json(nullptr);

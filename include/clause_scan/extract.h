@@ -39,8 +39,10 @@ struct Resources {
   WorkCalendar calendar;
   std::filesystem::path dir;  // where they were loaded from
 
-  // Loads rules_dir/*.toml, rules_dir/terms.txt and rules_dir/calendar-cn.txt.
-  static Result<Resources> load(const std::filesystem::path& rules_dir);
+  // Loads rules_dir/*.toml, rules_dir/terms.txt and rules_dir/calendar-cn.txt; `compile`
+  // says when the patterns compile (rules.h).
+  static Result<Resources> load(const std::filesystem::path& rules_dir,
+                                Compile compile = Compile::when_loaded);
 };
 
 struct Document {

@@ -17,8 +17,16 @@
 //
 // Patterns are RE2 syntax, written against the normalized text (normalize.h: ASCII digits and
 // punctuation, '-' for dashes), and match within one line. Named groups carry the fields the
-// extractor reads. Every pattern is compiled when the set is loaded; the RE2::Sets that
-// scanning uses are compiled on first use (see Scanning).
+// extractor reads.
+//
+// Compiling: loading parses every pattern (RE2's syntax errors, duplicate group names), and by
+// default compiles it too (Compile::when_loaded), so that a pattern RE2 cannot compile (too
+// large for its memory budget) is also a load error. Compile::on_first_use leaves each pattern
+// to be compiled when a scan first needs it: compiling all the bundled patterns costs more
+// than summarizing a typical contract, and a contract needs only a third of them. It is for
+// rule sets already known to compile, as the bundled ones are (the test suite and `clause-scan
+// rules test` compile them whole); a pattern that then fails to compile matches nothing. The
+// RE2::Sets that scanning uses are compiled on first use either way (see Scanning).
 //
 // Scanning: one RE2::Set over the patterns scanned for finds, per line, the patterns that
 // can match; only those run again, alone, to give positions and captures (RE2::Set runs at
@@ -36,17 +44,18 @@
 //
 // Failure: loading gives ErrorKind::rule with reason "path:line: reason" (Error::file empty,
 // since the reason names the file), the reason being the TOML parser's or RE2's own words
-// (also for a pattern RE2 rejects as too large), a duplicate id, a missing key, a key of the
-// wrong type or an unknown severity; ErrorKind::io for an unreadable folder or file, or a
-// folder with no *.toml in it. docs/rules.md lists every message.
-// Thread-safety: a loaded RuleSet is immutable (the Sets it compiles on first use are guarded)
-// and may be shared by any number of threads.
+// (with Compile::when_loaded, also for a pattern RE2 rejects as too large), a duplicate id, a
+// missing key, a key of the wrong type or an unknown severity; ErrorKind::io for an unreadable
+// folder or file, or a folder with no *.toml in it. docs/rules.md lists every message.
+// Thread-safety: a loaded RuleSet is immutable (the patterns and Sets it compiles on first use
+// are guarded) and may be shared by any number of threads.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +81,47 @@ struct RuleExample {
   int line = 0;                                 // line of the example in the rule file
 };
 
+enum class Compile { when_loaded, on_first_use };
+
+// One pattern of a rule, compiled when the set loads or on first use (Compile above).
+// Thread-safe: any number of threads may ask for a compiled form at once; one compiles it.
+class Pattern {
+ public:
+  explicit Pattern(std::string source);
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  const std::string& source() const { return source_; }
+  // The pattern as written (UTF-8, leftmost-first); check ok() for a pattern not yet known to
+  // compile.
+  const re2::RE2& regex() const;
+  // Name of each group of regex() up to the last named one (nullptr when unnamed).
+  const std::vector<const std::string*>& group_names() const;
+
+  // The pattern as a line scan starts it: "(?s:.*?)(" source ")", searched anchored at a start
+  // offset, so that group 1 is the leftmost-first match and the named groups follow. RE2 runs
+  // an anchored search with groups on a short line in one backtracking pass (BitState), where
+  // an unanchored search of regex() runs a DFA forwards to find where the match ends, then a
+  // reverse DFA (a second compile) to find where it begins, then the groups: cheaper once the
+  // DFAs are built, dearer until then (scan.cpp chooses).
+  const re2::RE2& searcher() const;
+  // Name of each group of searcher() up to the last named one (nullptr when unnamed).
+  const std::vector<const std::string*>& searcher_group_names() const;
+
+ private:
+  struct Compiled;
+  // Compiles source_, wrapped as searcher() says when `as_searcher`, on the first call.
+  const Compiled& compiled(std::once_flag& once, std::unique_ptr<Compiled>& form,
+                           bool as_searcher) const;
+
+  std::string source_;
+  mutable std::once_flag regex_once_;
+  mutable std::unique_ptr<Compiled> regex_;
+  mutable std::once_flag searcher_once_;
+  mutable std::unique_ptr<Compiled> searcher_;
+};
+
 struct Rule {
   std::string id;
   std::string category;
@@ -79,7 +129,7 @@ struct Rule {
   std::optional<Severity> severity;
   std::map<std::string, std::string> attributes;  // every other string key (kind, role, ...)
   std::vector<std::string> pattern_sources;
-  std::vector<std::unique_ptr<re2::RE2>> patterns;  // compiled, same order
+  std::vector<std::unique_ptr<Pattern>> patterns;  // same order as pattern_sources
   std::vector<RuleExample> examples;
   std::string file;  // path of the rule file
   int line = 0;      // line of the [[rule]] header
@@ -121,11 +171,14 @@ class RuleSet {
 
   // Loads every *.toml file of `dir` (sorted by name; names starting with '.' are skipped)
   // into one set. Rule ids are unique over all the files.
-  static Result<RuleSet> load_dir(const std::filesystem::path& dir);
+  static Result<RuleSet> load_dir(const std::filesystem::path& dir,
+                                  Compile compile = Compile::when_loaded);
   // Loads the given files, in order.
-  static Result<RuleSet> load_files(const std::vector<std::filesystem::path>& files);
+  static Result<RuleSet> load_files(const std::vector<std::filesystem::path>& files,
+                                    Compile compile = Compile::when_loaded);
   // Parses rule-file text; `file` names it in errors.
-  static Result<RuleSet> parse(std::string_view toml, std::string_view file);
+  static Result<RuleSet> parse(std::string_view toml, std::string_view file,
+                               Compile compile = Compile::when_loaded);
 
   const std::vector<std::unique_ptr<Rule>>& rules() const;
   const Rule* find(std::string_view id) const;

@@ -41,7 +41,11 @@ Status check_options(const CommonOptions& options) {
 Result<Resources> load_resources(const CommonOptions& options) {
   Result<std::filesystem::path> dir = find_rules_dir(options.rules_dir);
   if (!dir.ok()) return dir.error();
-  return Resources::load(dir.value());
+  // The bundled rules are compiled whole by the test suite, so each pattern may wait until a
+  // document needs it; a folder the user names is compiled whole now, so that any pattern RE2
+  // cannot compile is an error before the first file is read.
+  Compile compile = options.rules_dir.empty() ? Compile::on_first_use : Compile::when_loaded;
+  return Resources::load(dir.value(), compile);
 }
 
 }  // namespace clause_scan::cli

@@ -4,8 +4,8 @@
 
 namespace clause_scan {
 
-Result<Resources> Resources::load(const std::filesystem::path& rules_dir) {
-  Result<RuleSet> rules = RuleSet::load_dir(rules_dir);
+Result<Resources> Resources::load(const std::filesystem::path& rules_dir, Compile compile) {
+  Result<RuleSet> rules = RuleSet::load_dir(rules_dir, compile);
   if (!rules.ok()) return rules.error();
   Result<TermList> terms = TermList::load(rules_dir / "terms.txt");
   if (!terms.ok()) return terms.error();

@@ -75,7 +75,7 @@ std::vector<const re2::RE2*> patterns_of(const RuleSet& rules, std::string_view 
   std::vector<const re2::RE2*> patterns;
   for (const auto& rule : rules.rules()) {
     if (rule->category != category) continue;
-    for (const auto& pattern : rule->patterns) patterns.push_back(pattern.get());
+    for (const auto& pattern : rule->patterns) patterns.push_back(&pattern->regex());
   }
   return patterns;
 }

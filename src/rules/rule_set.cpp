@@ -1,4 +1,5 @@
-// rule_set.cpp: loading rule files into a RuleSet and compiling their patterns.
+// rule_set.cpp: loading rule files into a RuleSet: checking and (when asked) compiling their
+// patterns, and describing the Sets that scanning compiles on first use.
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -12,21 +13,12 @@ namespace clause_scan {
 
 namespace {
 
+using rules_detail::pattern_options;
 using rules_detail::PatternInfo;
 using rules_detail::PatternSet;
 using rules_detail::rule_error;
 using rules_detail::RuleDraft;
 using rules_detail::RuleSetData;
-
-// One pattern: UTF-8, first (leftmost-first) match, and silent, because the library never
-// prints; RE2 reports its errors through error().
-RE2::Options pattern_options() {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_longest_match(false);
-  options.set_log_errors(false);
-  return options;
-}
 
 // The Set holds every pattern at once, so it gets a larger budget than one pattern: more
 // room for its program and for the DFA states it caches while scanning.
@@ -34,23 +26,32 @@ constexpr int64_t kSetMaxMem = 64 << 20;
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-// Compiles the patterns of one drafted rule into draft.rule.patterns.
-Status compile_patterns(RuleDraft& draft) {
+// Makes the Patterns of one drafted rule. Every pattern is parsed here, so that a syntax error
+// or a name given to two groups is a load error whatever `compile` says; with
+// Compile::when_loaded it is compiled too, which also finds a pattern too large for RE2.
+Status make_patterns(RuleDraft& draft, Compile compile) {
   Rule& rule = draft.rule;
   for (std::size_t index = 0; index < rule.pattern_sources.size(); ++index) {
-    auto pattern = std::make_unique<RE2>(rule.pattern_sources[index], pattern_options());
+    const std::string& source = rule.pattern_sources[index];
     std::string where =
         "rule " + in_quotes(rule.id) + ": pattern " + std::to_string(index + 1) + ": ";
-    if (!pattern->ok()) {
-      return rule_error(rule.file, draft.pattern_lines[index], where + pattern->error());
-    }
+    auto fail = [&](std::string_view what) {
+      return rule_error(rule.file, draft.pattern_lines[index], where + std::string(what));
+    };
+    // RE2::Set::Add parses without compiling, and words its errors as RE2's constructor does.
+    RE2::Set parser(pattern_options(), RE2::UNANCHORED);
+    std::string syntax_error;
+    if (parser.Add(source, &syntax_error) < 0) return fail(syntax_error);
     // RE2 20220601 accepts a name twice, later releases refuse it: refuse it everywhere.
     std::set<std::string_view> names;
-    for (const auto& [group, name] : pattern->CapturingGroupNames()) {
+    for (std::string_view name : rules_detail::named_groups(source)) {
       if (!names.insert(name).second) {
-        return rule_error(rule.file, draft.pattern_lines[index],
-                          where + "duplicate capture group name " + in_quotes(name));
+        return fail("duplicate capture group name " + in_quotes(name));
       }
+    }
+    auto pattern = std::make_unique<Pattern>(source);
+    if (compile == Compile::when_loaded && !pattern->searcher().ok()) {
+      return fail(pattern->searcher().error());
     }
     rule.patterns.push_back(std::move(pattern));
   }
@@ -62,10 +63,6 @@ PatternInfo describe_pattern(const Rule& rule, int rule_index, int pattern_index
   info.rule = &rule;
   info.rule_index = rule_index;
   info.pattern_index = pattern_index;
-  const std::map<int, std::string>& names = rule.patterns[pattern_index]->CapturingGroupNames();
-  int last_named = names.empty() ? 0 : names.rbegin()->first;
-  info.group_names.assign(last_named + 1, nullptr);
-  for (const auto& [group, name] : names) info.group_names[group] = &name;
   return info;
 }
 
@@ -110,6 +107,8 @@ Result<std::string> read_file(const std::filesystem::path& file) {
 // Collects drafts from any number of files, then builds the RuleSet.
 class Loader {
  public:
+  explicit Loader(Compile compile) : compile_(compile) {}
+
   Status add(std::string_view toml, std::string_view file) {
     Result<std::vector<RuleDraft>> drafts = rules_detail::read_rule_file(toml, file);
     if (!drafts.ok()) return drafts.error();
@@ -128,6 +127,10 @@ class Loader {
         data.patterns.push_back(describe_pattern(*data.rules[rule], int(rule), int(pattern)));
       }
     }
+    data.searched_bytes = std::make_unique<std::atomic<std::size_t>[]>(data.patterns.size());
+    for (std::size_t index = 0; index < data.patterns.size(); ++index) {
+      data.patterns[index].searched_bytes = &data.searched_bytes[index];
+    }
     Status sets = build_sets(data);
     if (!sets.ok()) return sets.error();
     return data;
@@ -142,8 +145,8 @@ class Loader {
                         "duplicate rule id " + in_quotes(draft.rule.id) + " (first at " +
                             earlier.file + ":" + std::to_string(earlier.line) + ")");
     }
-    Status compiled = compile_patterns(draft);
-    if (!compiled.ok()) return compiled;
+    Status made = make_patterns(draft, compile_);
+    if (!made.ok()) return made;
     rules_.push_back(std::make_unique<Rule>(std::move(draft.rule)));
     return {};
   }
@@ -160,6 +163,7 @@ class Loader {
     return {};
   }
 
+  Compile compile_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::size_t, std::less<>> ids_;  // id -> index into rules_
 };
@@ -177,7 +181,7 @@ const RE2::Set* set_of(const RuleSetData& data, PatternSet& set) {
       const PatternInfo& pattern = data.patterns[index];
       const std::string& source = pattern.rule->pattern_sources[pattern.pattern_index];
       // The widened filter compiles wherever its pattern does; should it ever not, the
-      // pattern itself (which compiled alone with these options) takes its place.
+      // pattern itself (which parsed alone with these options) takes its place.
       if (compiled->Add(set_filter_pattern(source), nullptr) < 0) compiled->Add(source, nullptr);
     }
     if (compiled->Compile()) set.set = std::move(compiled);
@@ -224,14 +228,15 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
-Result<RuleSet> RuleSet::load_dir(const std::filesystem::path& dir) {
+Result<RuleSet> RuleSet::load_dir(const std::filesystem::path& dir, Compile compile) {
   Result<std::vector<std::filesystem::path>> files = rule_files_in(dir);
   if (!files.ok()) return files.error();
-  return load_files(files.value());
+  return load_files(files.value(), compile);
 }
 
-Result<RuleSet> RuleSet::load_files(const std::vector<std::filesystem::path>& files) {
-  Loader loader;
+Result<RuleSet> RuleSet::load_files(const std::vector<std::filesystem::path>& files,
+                                    Compile compile) {
+  Loader loader(compile);
   for (const std::filesystem::path& file : files) {
     Result<std::string> text = read_file(file);
     if (!text.ok()) return text.error();
@@ -243,8 +248,8 @@ Result<RuleSet> RuleSet::load_files(const std::vector<std::filesystem::path>& fi
   return RuleSet(std::make_unique<Impl>(Impl{std::move(data).value()}));
 }
 
-Result<RuleSet> RuleSet::parse(std::string_view toml, std::string_view file) {
-  Loader loader;
+Result<RuleSet> RuleSet::parse(std::string_view toml, std::string_view file, Compile compile) {
+  Loader loader(compile);
   Status added = loader.add(toml, file);
   if (!added.ok()) return added.error();
   Result<RuleSetData> data = loader.build();

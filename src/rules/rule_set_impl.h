@@ -36,17 +36,26 @@ Result<std::vector<RuleDraft>> read_rule_file(std::string_view toml, std::string
 // matches wherever `pattern` does and keeps the Set's DFA small (set_filter.cpp says why).
 std::string set_filter_pattern(std::string_view pattern);
 
+// The names of the named groups of `pattern`, which RE2 has parsed, in order (a name given
+// twice is listed twice). Read from the text, so that loading need not compile the pattern.
+std::vector<std::string_view> named_groups(std::string_view pattern);
+
+// The options of every pattern: UTF-8, leftmost-first, silent (the library never prints).
+RE2::Options pattern_options();
+
 // The error every loader returns: ErrorKind::rule, reason "file:line: what".
 Error rule_error(std::string_view file, int line, std::string_view what);
 
-// What scanning needs to know about one compiled pattern.
+// What scanning needs to know about one pattern.
 struct PatternInfo {
   const Rule* rule = nullptr;
   int rule_index = 0;     // position of the rule in the set, for ordering matches
   int pattern_index = 0;  // index into rule->patterns
-  // Name of each capturing group up to the last named one (nullptr when unnamed); index 0 is
-  // the whole match. Points into the RE2 object, which lives as long as the rule.
-  std::vector<const std::string*> group_names;
+  // Bytes of lines this pattern has scanned, for choosing its compiled form (scan.cpp).
+  // Points into RuleSetData::searched_bytes.
+  std::atomic<std::size_t>* searched_bytes = nullptr;
+
+  const Pattern& pattern() const { return *rule->patterns[pattern_index]; }
 };
 
 // One RE2::Set and the patterns it holds, Set index -> PatternInfo index. The Set is compiled
@@ -90,8 +99,9 @@ void for_each_line(std::string_view text, Visit&& visit) {
 // Everything a RuleSet holds (RuleSet::Impl is this; the name RuleSet::Impl is private).
 struct RuleSetData {
   std::vector<std::unique_ptr<Rule>> rules;
-  std::vector<PatternInfo> patterns;  // all patterns, in rule order
-  std::unique_ptr<PatternSet> all;    // every pattern
+  std::vector<PatternInfo> patterns;                           // all patterns, in rule order
+  std::unique_ptr<std::atomic<std::size_t>[]> searched_bytes;  // one per pattern
+  std::unique_ptr<PatternSet> all;                             // every pattern
   std::map<std::string, std::unique_ptr<PatternSet>, std::less<>> by_category;
   std::unique_ptr<CombinedSets> combined = std::make_unique<CombinedSets>();
 };

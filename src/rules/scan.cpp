@@ -21,26 +21,52 @@ std::size_t next_character(std::string_view line, std::size_t offset) {
   return offset;
 }
 
-RuleMatch make_match(const PatternInfo& pattern, std::string_view text,
+// One compiled form of a pattern, as a line scan runs it (see choose_form).
+struct Form {
+  const RE2* regex = nullptr;
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  std::size_t match_group = 0;                             // the group that holds the match
+  const std::vector<const std::string*>* names = nullptr;  // by group number
+};
+
+// A pattern scans with its searcher (rules.h) until it has scanned kSearcherBytes of lines,
+// then with the pattern as written. The searcher needs no reverse program and, on a short
+// line, no DFA, so a pattern that scans a few lines of a few contracts is cheap; but it
+// backtracks through each line anew, where the pattern's two DFAs, once built, are several
+// times faster. Either way the matches are the same.
+constexpr std::size_t kSearcherBytes = 4 << 10;
+
+Form choose_form(const PatternInfo& info, std::size_t line_size) {
+  const Pattern& pattern = info.pattern();
+  std::size_t scanned = info.searched_bytes->fetch_add(line_size, std::memory_order_relaxed);
+  if (scanned < kSearcherBytes) {
+    return Form{&pattern.searcher(), RE2::ANCHOR_START, 1, &pattern.searcher_group_names()};
+  }
+  return Form{&pattern.regex(), RE2::UNANCHORED, 0, &pattern.group_names()};
+}
+
+// The match in `groups`, found with `form`.
+RuleMatch make_match(const PatternInfo& pattern, const Form& form, std::string_view text,
                      const std::vector<re2::StringPiece>& groups) {
   auto offset = [&](const char* at) { return static_cast<std::size_t>(at - text.data()); };
   RuleMatch match;
   match.rule = pattern.rule;
   match.pattern = pattern.pattern_index;
-  match.begin = offset(groups[0].data());
-  match.end = match.begin + groups[0].size();
+  match.begin = offset(groups[form.match_group].data());
+  match.end = match.begin + groups[form.match_group].size();
   // A group that took no part in the match has a null data pointer.
+  const std::vector<const std::string*>& names = *form.names;
   auto took_part = [&](std::size_t group) {
-    return pattern.group_names[group] != nullptr && groups[group].data() != nullptr;
+    return group < names.size() && names[group] != nullptr && groups[group].data() != nullptr;
   };
+  std::size_t first_named = form.match_group + 1;
   std::size_t count = 0;
-  for (std::size_t group = 1; group < groups.size(); ++group) count += took_part(group) ? 1 : 0;
+  for (std::size_t group = first_named; group < groups.size(); ++group) count += took_part(group);
   match.captures.reserve(count);  // one allocation per match, not one per capture
-  for (std::size_t group = 1; group < groups.size(); ++group) {
+  for (std::size_t group = first_named; group < groups.size(); ++group) {
     if (!took_part(group)) continue;
     std::size_t begin = offset(groups[group].data());
-    match.captures.push_back(
-        Capture{*pattern.group_names[group], begin, begin + groups[group].size()});
+    match.captures.push_back(Capture{*names[group], begin, begin + groups[group].size()});
   }
   return match;
 }
@@ -72,19 +98,21 @@ struct Scratch {
 // Appends the matches of one pattern in `line` to `out` (see match_pattern).
 void match_pattern_into(const PatternInfo& pattern, std::string_view text, std::string_view line,
                         std::vector<re2::StringPiece>& groups, std::vector<RuleMatch>& out) {
-  const RE2& regex = *pattern.rule->patterns[pattern.pattern_index];
+  const Form form = choose_form(pattern, line.size());
   const re2::StringPiece subject(line.data(), line.size());
-  groups.assign(pattern.group_names.size(), re2::StringPiece());
+  groups.assign(std::max(form.names->size(), form.match_group + 1), re2::StringPiece());
   std::size_t position = 0;
-  while (position <= line.size() && regex.Match(subject, position, line.size(), RE2::UNANCHORED,
-                                                groups.data(), static_cast<int>(groups.size()))) {
-    std::size_t begin = static_cast<std::size_t>(groups[0].data() - line.data());
-    if (groups[0].empty()) {  // an empty match finds nothing, and must not stop the loop
+  while (position <= line.size() &&
+         form.regex->Match(subject, position, line.size(), form.anchor, groups.data(),
+                           static_cast<int>(groups.size()))) {
+    const re2::StringPiece& found = groups[form.match_group];
+    std::size_t begin = static_cast<std::size_t>(found.data() - line.data());
+    if (found.empty()) {  // an empty match finds nothing, and must not stop the loop
       position = next_character(line, begin);
       continue;
     }
-    out.push_back(make_match(pattern, text, groups));
-    position = begin + groups[0].size();
+    out.push_back(make_match(pattern, form, text, groups));
+    position = begin + found.size();
   }
 }
 

@@ -1,4 +1,5 @@
-// set_filter.cpp: the form of a pattern that goes into the RE2::Set.
+// set_filter.cpp: reading a pattern's text: the form of it that goes into the RE2::Set, and the
+// names of its groups.
 //
 // The Set only decides which patterns to run on a line, so it may hold a looser pattern, as
 // long as the loose one matches wherever the real one does. Bounded repeats are what make
@@ -91,6 +92,27 @@ std::string set_filter_pattern(std::string_view pattern) {
     at += length;
   }
   return filter;
+}
+
+// A name is what stands between "(?P<" and ">" outside escapes and classes; RE2 has parsed
+// the pattern, so each such "(?P<" opens a named group.
+std::vector<std::string_view> named_groups(std::string_view pattern) {
+  std::vector<std::string_view> names;
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    if (pattern[at] == '\\') {
+      at += escape_length(pattern, at);
+    } else if (pattern[at] == '[') {
+      at += class_length(pattern, at);
+    } else {
+      std::size_t close = pattern.find('>', at);
+      if (pattern.compare(at, 4, "(?P<") == 0 && close != std::string_view::npos) {
+        names.push_back(pattern.substr(at + 4, close - (at + 4)));
+      }
+      ++at;
+    }
+  }
+  return names;
 }
 
 }  // namespace clause_scan::rules_detail

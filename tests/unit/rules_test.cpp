@@ -31,8 +31,8 @@ cs::RuleSet parse_ok(std::string_view toml) {
 }
 
 // The reason of the error that parsing `toml` gives, or "no error".
-std::string parse_error(std::string_view toml) {
-  cs::Result<cs::RuleSet> set = cs::RuleSet::parse(toml, "t.toml");
+std::string parse_error(std::string_view toml, cs::Compile compile = cs::Compile::when_loaded) {
+  cs::Result<cs::RuleSet> set = cs::RuleSet::parse(toml, "t.toml", compile);
   if (set.ok()) return "no error";
   CHECK(set.error().kind == cs::ErrorKind::rule);
   return set.error().message();
@@ -161,7 +161,7 @@ text = "中标金额低于 500 万元"
   CHECK(rule.file == "t.toml");
   CHECK(rule.line == 2);
   REQUIRE(rule.patterns.size() == 1);
-  CHECK(rule.patterns.front()->ok());
+  CHECK(rule.patterns.front()->regex().ok());
   REQUIRE(rule.examples.size() == 2);
   CHECK(rule.examples[0].must_match);
   CHECK(rule.examples[0].line == 10);
@@ -639,7 +639,7 @@ std::vector<PlainMatch> reference_scan(const cs::RuleSet& set, std::string_view 
     std::vector<PlainMatch> line;
     for (const auto& rule : set.rules()) {
       for (std::size_t index = 0; index < rule->patterns.size(); ++index) {
-        const RE2& regex = *rule->patterns[index];
+        const RE2& regex = rule->patterns[index]->regex();
         std::vector<re2::StringPiece> groups(regex.NumberOfCapturingGroups() + 1);
         re2::StringPiece subject(text.data() + line_begin, line_end - line_begin);
         std::size_t from = 0;
@@ -695,6 +695,84 @@ TEST_CASE("rules: the Set path gives exactly what each pattern gives alone (real
   }
   CHECK(files > 0);
   CHECK(matches > 1000);
+}
+
+TEST_CASE("rules: a scan gives what each pattern gives alone, also once patterns change form") {
+  // A pattern scans its first 4 KB of lines with its searcher ("(?s:.*?)(...)" anchored),
+  // then as written (scan.cpp): scanning the samples three times with one set runs both.
+  cs::RuleSet set = parse_ok(kPropertyRules);
+  std::size_t matches = 0;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(kSourceDir / "samples")) {
+      if (entry.path().extension() != ".txt") continue;
+      std::string text = cs::normalize(read_text(entry.path()));
+      std::vector<PlainMatch> got;
+      for (const cs::RuleMatch& match : set.scan(text)) got.push_back(plain(match));
+      CAPTURE(pass);
+      CAPTURE(entry.path().filename().string());
+      CHECK(got == reference_scan(set, text));
+      matches += got.size();
+    }
+  }
+  CHECK(matches > 1000);
+}
+
+TEST_CASE("rules: compiled on first use, a pattern's syntax is still checked when loaded") {
+  struct Case {
+    const char* name;
+    const char* toml;
+    const char* when_loaded;
+    const char* on_first_use;
+  };
+  const Case cases[] = {
+      {"syntax error", "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = '(?P<n>x'\n",
+       "t.toml:4: rule \"a\": pattern 1: missing ): (?P<n>x",
+       "t.toml:4: rule \"a\": pattern 1: missing ): (?P<n>x"},
+      {"duplicate name",
+       "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = '(?P<n>\\d+)元|(?P<n>\\d+)%'\n",
+       "t.toml:4: rule \"a\": pattern 1: duplicate capture group name \"n\"",
+       "t.toml:4: rule \"a\": pattern 1: duplicate capture group name \"n\""},
+      // Only compiling finds a pattern too large for RE2.
+      {"too large", "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = '(\\pL{100}){10}'\n",
+       "t.toml:4: rule \"a\": pattern 1: pattern too large - compile failed", "no error"},
+  };
+  for (const Case& test : cases) {
+    CAPTURE(std::string(test.name));
+    CHECK(parse_error(test.toml, cs::Compile::when_loaded) == test.when_loaded);
+    CHECK(parse_error(test.toml, cs::Compile::on_first_use) == test.on_first_use);
+  }
+}
+
+TEST_CASE("rules: a pattern compiled on first use matches as one compiled when loaded") {
+  cs::Result<cs::RuleSet> lazy =
+      cs::RuleSet::parse(kPropertyRules, "t.toml", cs::Compile::on_first_use);
+  REQUIRE(lazy.ok());
+  cs::RuleSet eager = parse_ok(kPropertyRules);
+  std::string text = cs::normalize(read_text(kSourceDir / "samples" / "procurement_service.txt"));
+  std::vector<PlainMatch> from_lazy, from_eager;
+  for (const cs::RuleMatch& match : lazy.value().scan(text)) from_lazy.push_back(plain(match));
+  for (const cs::RuleMatch& match : eager.scan(text)) from_eager.push_back(plain(match));
+  CHECK(from_lazy.size() > 50);
+  CHECK(from_lazy == from_eager);
+}
+
+TEST_CASE("rules: the named groups of a pattern, read from its text") {
+  struct Case {
+    const char* pattern;
+    std::vector<std::string_view> names;
+  };
+  const Case cases[] = {
+      {R"((?P<base>中标金额|合同金额)的\s*(?P<percent>\d+)%)", {"base", "percent"}},
+      {R"(\(?P<no>x\)(?P<yes>y))", {"yes"}},        // an escaped parenthesis opens no group
+      {R"([(?P<no>]+(?P<yes>y))", {"yes"}},         // nor one in a class
+      {R"(\Q(?P<no>\E(?P<yes>y))", {"yes"}},        // nor quoted text
+      {R"((?P<n>\d+)元|(?P<n>\d+)%)", {"n", "n"}},  // a name given twice is listed twice
+      {R"((?:x)(\d+)(?i:y))", {}},
+  };
+  for (const Case& test : cases) {
+    CAPTURE(std::string(test.pattern));
+    CHECK(cs::rules_detail::named_groups(test.pattern) == test.names);
+  }
 }
 
 TEST_CASE("rules: the Set holds each pattern with its bounded repeats widened") {

@@ -58,6 +58,16 @@ Document make_document(std::string file, DecodedText decoded);
 // Reads, decodes, normalizes and outlines a file.
 Result<Document> load_document(const std::filesystem::path& path, const DecodeOptions& options);
 
-Summary summarize(const Document& document, const Resources& resources);
+// How summarize() may use threads. The whole-document rule scans of one document (one per
+// group of rule categories, extract/context.cpp) are independent of each other; with
+// scan_threads > 1 they run at once on up to that many threads, the calling one included,
+// which shortens the wall time of one contract on a machine with idle cores. The summary is
+// the same whatever the number. Batch runs keep 1: they summarize documents in parallel.
+struct SummarizeOptions {
+  int scan_threads = 1;
+};
+
+Summary summarize(const Document& document, const Resources& resources,
+                  const SummarizeOptions& options = {});
 
 }  // namespace clause_scan

@@ -1,5 +1,7 @@
 // clause-scan [summary] FILE...: the summary of each contract.
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -32,6 +34,9 @@ int run_summary(const SummaryOptions& options) {
   Result<Resources> resources = load_resources(options.common);
   if (!resources.ok()) return report_error(resources.error());
 
+  // The files are summarized one after the other, so each may use every core.
+  SummarizeOptions summarize_options;
+  summarize_options.scan_threads = int(std::max(1u, std::thread::hardware_concurrency()));
   const bool json = options.common.format == "json";
   const bool single = options.files.size() == 1;
   JsonArrayWriter documents(std::cout);  // several files: one array, written as it goes
@@ -43,7 +48,7 @@ int run_summary(const SummaryOptions& options) {
       status = report_error(document.error());
       continue;
     }
-    Summary summary = summarize(document.value(), resources.value());
+    Summary summary = summarize(document.value(), resources.value(), summarize_options);
     if (has_errors(summary) && status == kExitOk) status = kExitFindings;
     const Lang lang = resolve_lang(options.common.lang);
     if (json && single) {

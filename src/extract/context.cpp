@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <future>
 
 namespace clause_scan::extract {
 namespace {
@@ -43,6 +45,33 @@ std::vector<const RuleMatch*> pointers(const RuleMatch* begin, const RuleMatch* 
 
 Context::Context(const Document& document, const Resources& resources)
     : document_(document), resources_(resources) {}
+
+void Context::scan_whole_document(int threads) {
+  // One task per category rather than per group: the tasks are smaller, so the threads end
+  // together (a category's own Set is what a group's scan uses on a run's first megabyte
+  // anyway, RuleSet::scan_categories).
+  std::vector<std::string_view> categories;
+  for (const std::vector<std::string_view>& group : kWholeDocumentGroups) {
+    categories.insert(categories.end(), group.begin(), group.end());
+  }
+  std::vector<std::vector<RuleMatch>> scanned(categories.size());
+  std::atomic<std::size_t> next{0};
+  auto scan_categories = [&] {
+    for (std::size_t index = next++; index < categories.size(); index = next++) {
+      scanned[index] = resources_.rules.scan(text(), categories[index]);
+    }
+  };
+  // std::async rather than std::thread, so that an exception (bad_alloc) reaches the caller.
+  std::vector<std::future<void>> helpers;
+  for (int helper = 1; helper < std::min<int>(threads, int(categories.size())); ++helper) {
+    helpers.push_back(std::async(std::launch::async, scan_categories));
+  }
+  scan_categories();
+  for (std::future<void>& helper : helpers) helper.get();
+  for (std::size_t index = 0; index < categories.size(); ++index) {
+    by_category_.emplace(std::string(categories[index]), std::move(scanned[index]));
+  }
+}
 
 const std::vector<RuleMatch>& Context::whole_document(std::string_view category) const {
   auto found = by_category_.find(category);

@@ -40,6 +40,11 @@ class Context {
   const Resources& resources() const { return resources_; }
   const std::string& text() const { return document_.source.text(); }
 
+  // Scans every category read over the whole document now, its groups on up to `threads`
+  // threads (the calling one included), instead of group by group on first request. The
+  // same matches either way; only the Context's caches are filled sooner.
+  void scan_whole_document(int threads);
+
   // Matches of the rules of one category, in document order. The pointers stay valid as
   // long as the Context lives.
   std::vector<const RuleMatch*> matches(std::string_view category) const;

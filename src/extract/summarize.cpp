@@ -4,8 +4,10 @@
 
 namespace clause_scan {
 
-Summary summarize(const Document& document, const Resources& resources) {
+Summary summarize(const Document& document, const Resources& resources,
+                  const SummarizeOptions& options) {
   extract::Context context(document, resources);
+  if (options.scan_threads > 1) context.scan_whole_document(options.scan_threads);
   Summary summary;
   summary.file = document.file;
   summary.encoding = document.encoding;

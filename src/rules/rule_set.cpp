@@ -24,6 +24,9 @@ using rules_detail::RuleSetData;
 // room for its program and for the DFA states it caches while scanning.
 constexpr int64_t kSetMaxMem = 64 << 20;
 
+// Patterns per RE2::Set of one category (PatternSet says why).
+constexpr std::size_t kCategoryChunkSize = 8;
+
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Makes the Patterns of one drafted rule. Every pattern is parsed here, so that a syntax error
@@ -151,13 +154,16 @@ class Loader {
     return {};
   }
 
-  // The Sets are described here and compiled on first use (set_of).
+  // The Sets are described here and compiled on first use (sets_of).
   static Status build_sets(RuleSetData& data) {
     data.all = std::make_unique<PatternSet>();
     for (std::size_t index = 0; index < data.patterns.size(); ++index) {
       data.all->patterns.push_back(int(index));
       auto& by_category = data.by_category[data.patterns[index].rule->category];
-      if (by_category == nullptr) by_category = std::make_unique<PatternSet>();
+      if (by_category == nullptr) {
+        by_category = std::make_unique<PatternSet>();
+        by_category->chunk_size = kCategoryChunkSize;
+      }
       by_category->patterns.push_back(int(index));
     }
     return {};
@@ -172,21 +178,26 @@ class Loader {
 
 namespace rules_detail {
 
-const RE2::Set* set_of(const RuleSetData& data, PatternSet& set) {
+const std::vector<std::unique_ptr<RE2::Set>>& sets_of(const RuleSetData& data, PatternSet& set) {
   std::call_once(set.compiled, [&] {
     RE2::Options options = pattern_options();
     options.set_max_mem(kSetMaxMem);
-    auto compiled = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (int index : set.patterns) {
-      const PatternInfo& pattern = data.patterns[index];
-      const std::string& source = pattern.rule->pattern_sources[pattern.pattern_index];
-      // The widened filter compiles wherever its pattern does; should it ever not, the
-      // pattern itself (which parsed alone with these options) takes its place.
-      if (compiled->Add(set_filter_pattern(source), nullptr) < 0) compiled->Add(source, nullptr);
+    std::size_t chunk_size = set.chunk_size == 0 ? set.patterns.size() : set.chunk_size;
+    for (std::size_t first = 0; first < set.patterns.size(); first += chunk_size) {
+      std::size_t last = std::min(first + chunk_size, set.patterns.size());
+      auto compiled = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (std::size_t member = first; member < last; ++member) {
+        const PatternInfo& pattern = data.patterns[set.patterns[member]];
+        const std::string& source = pattern.rule->pattern_sources[pattern.pattern_index];
+        // The widened filter compiles wherever its pattern does; should it ever not, the
+        // pattern itself (which parsed alone with these options) takes its place.
+        if (compiled->Add(set_filter_pattern(source), nullptr) < 0) compiled->Add(source, nullptr);
+      }
+      if (!compiled->Compile()) compiled.reset();
+      set.sets.push_back(std::move(compiled));
     }
-    if (compiled->Compile()) set.set = std::move(compiled);
   });
-  return set.set.get();
+  return set.sets;
 }
 
 }  // namespace rules_detail

@@ -72,25 +72,34 @@ RuleMatch make_match(const PatternInfo& pattern, const Form& form, std::string_v
 }
 
 // The patterns of `set` that may match `line`, as indices into RuleSetData::patterns, sorted.
-void candidates_in(const PatternSet& set, const RE2::Set* compiled, std::string_view line,
-                   std::vector<int>& found) {
+void candidates_in(const PatternSet& set, const std::vector<std::unique_ptr<RE2::Set>>& sets,
+                   std::string_view line, std::vector<int>& found, std::vector<int>& in_chunk) {
   found.clear();
-  RE2::Set::ErrorInfo error{};
-  if (compiled == nullptr ||
-      !compiled->Match(re2::StringPiece(line.data(), line.size()), &found, &error)) {
-    found.clear();
-    if (compiled != nullptr && error.kind != RE2::Set::kOutOfMemory) return;
-    // No Set, or its DFA ran out of memory on this line: try every pattern, slower but right.
-    found.resize(set.patterns.size());
-    std::iota(found.begin(), found.end(), 0);
+  const re2::StringPiece subject(line.data(), line.size());
+  std::size_t chunk_size = set.chunk_size == 0 ? set.patterns.size() : set.chunk_size;
+  for (std::size_t chunk = 0; chunk < sets.size(); ++chunk) {
+    const std::size_t first = chunk * chunk_size;
+    const std::size_t count = std::min(chunk_size, set.patterns.size() - first);
+    in_chunk.clear();
+    RE2::Set::ErrorInfo error{};
+    if (sets[chunk] == nullptr || !sets[chunk]->Match(subject, &in_chunk, &error)) {
+      in_chunk.clear();
+      bool unknown = sets[chunk] == nullptr || error.kind == RE2::Set::kOutOfMemory;
+      // No Set, or its DFA ran out of memory on this line: every pattern is a candidate.
+      if (unknown) {
+        in_chunk.resize(count);
+        std::iota(in_chunk.begin(), in_chunk.end(), 0);
+      }
+    }
+    for (int member : in_chunk) found.push_back(set.patterns[first + member]);
   }
-  for (int& index : found) index = set.patterns[index];
   std::sort(found.begin(), found.end());
 }
 
 // Scratch buffers of one scan, reused from line to line and match to match.
 struct Scratch {
   std::vector<int> candidates;
+  std::vector<int> in_chunk;
   std::vector<RuleMatch> line_matches;
   std::vector<re2::StringPiece> groups;
 };
@@ -154,7 +163,7 @@ void match_pattern(const PatternInfo& pattern, std::string_view text, std::strin
 void scan_with(const RuleSetData& data, PatternSet& set, std::string_view text, std::size_t begin,
                std::size_t end, std::vector<RuleMatch>& out) {
   if (set.patterns.empty()) return;  // also a default-constructed RuleSet
-  const RE2::Set* compiled = set_of(data, set);
+  const std::vector<std::unique_ptr<RE2::Set>>& sets = sets_of(data, set);
   begin = std::min(begin, text.size());
   std::size_t line_begin = text.rfind('\n', begin == 0 ? 0 : begin - 1);
   line_begin = (line_begin == std::string_view::npos || begin == 0) ? 0 : line_begin + 1;
@@ -167,7 +176,7 @@ void scan_with(const RuleSetData& data, PatternSet& set, std::string_view text, 
     std::string_view line = text.substr(line_begin, line_end - line_begin);
     line_begin = line_end + 1;
     if (line.empty()) continue;
-    candidates_in(set, compiled, line, scratch.candidates);
+    candidates_in(set, sets, line, scratch.candidates, scratch.in_chunk);
     if (scratch.candidates.empty()) continue;
     scratch.line_matches.clear();
     for (int pattern : scratch.candidates) {

@@ -7,14 +7,19 @@
 //
 // The same bytes for any --jobs value: cli_batch_test.cpp ("cli batch: sorted records, the
 // same bytes for --jobs 1, 2 and 8", an archive of the samples) and batch_test.cpp (the
-// library with a shuffling analyzer); here batch is only run under each locale.
+// library with a shuffling analyzer); here batch is only run under each locale. The same
+// summary whatever the number of threads one document is scanned on: the last test.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "clause_scan/extract.h"
+#include "clause_scan/report.h"
 #include "cli_support.h"
 
 namespace fs = std::filesystem;
@@ -90,5 +95,27 @@ TEST_CASE("determinism: outline, diff and batch under each locale") {
   }
   SUBCASE("batch over samples/ with 2 jobs") {
     check_same_everywhere({"batch", "--quiet", "--jobs", "2", "samples"});
+  }
+}
+
+TEST_CASE("determinism: a summary is the same on one thread as on several") {
+  namespace cs = clause_scan;
+  cs::Result<cs::Resources> resources = cs::Resources::load(kSourceDir / "rules");
+  REQUIRE(resources.ok());
+  for (const std::string& file : sample_files()) {
+    CAPTURE(file);
+    std::ifstream in(kSourceDir / file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const cs::Document document = cs::make_document(file, {bytes.str(), "UTF-8", false});
+    const cs::Summary one = cs::summarize(document, resources.value());
+    REQUIRE(!one.amounts.empty());
+    for (int threads : {2, 8}) {
+      CAPTURE(threads);
+      cs::SummarizeOptions options;
+      options.scan_threads = threads;
+      CHECK(cs::summary_to_json(cs::summarize(document, resources.value(), options)).dump() ==
+            cs::summary_to_json(one).dump());
+    }
   }
 }

@@ -106,3 +106,19 @@ TEST_CASE("extract: scan_words scans loose words and keeps the result by its wor
   }
   CHECK(!context.scan_words("合同总价", "penalty_base").empty());
 }
+
+TEST_CASE("extract: scanning the whole document on several threads gives the same matches") {
+  const cs::Document document = sample("procurement_service.txt");
+  for (int threads : {2, 3, 8}) {
+    CAPTURE(threads);
+    cs::extract::Context lazy(document, resources());
+    cs::extract::Context prefetched(document, resources());
+    prefetched.scan_whole_document(threads);
+    for (const char* category : {"party", "period", "penalty_cap", "amount", "title"}) {
+      CAPTURE(std::string(category));
+      const std::vector<std::string> want = describe(lazy.matches(category));
+      REQUIRE(!want.empty());
+      CHECK(describe(prefetched.matches(category)) == want);
+    }
+  }
+}

@@ -201,6 +201,9 @@ class RuleSet {
   // of a run) is scanned category by category, with the same result.
   std::vector<std::vector<RuleMatch>> scan_categories(
       std::string_view text, const std::vector<std::string_view>& categories) const;
+  // Whether scan_categories now scans several categories in one pass (it has scanned its first
+  // megabyte), rather than category by category: for a caller that splits the work itself.
+  bool combines_categories() const;
 
   // Runs every rule's examples against its own patterns (examples are normalized first).
   std::vector<ExampleFailure> test_examples() const;

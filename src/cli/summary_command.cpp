@@ -1,7 +1,5 @@
 // clause-scan [summary] FILE...: the summary of each contract.
-#include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -36,7 +34,7 @@ int run_summary(const SummaryOptions& options) {
 
   // The files are summarized one after the other, so each may use every core.
   SummarizeOptions summarize_options;
-  summarize_options.scan_threads = int(std::max(1u, std::thread::hardware_concurrency()));
+  summarize_options.scan_threads = available_cores();
   const bool json = options.common.format == "json";
   const bool single = options.files.size() == 1;
   JsonArrayWriter documents(std::cout);  // several files: one array, written as it goes

@@ -47,29 +47,35 @@ Context::Context(const Document& document, const Resources& resources)
     : document_(document), resources_(resources) {}
 
 void Context::scan_whole_document(int threads) {
-  // One task per category rather than per group: the tasks are smaller, so the threads end
-  // together (a category's own Set is what a group's scan uses on a run's first megabyte
-  // anyway, RuleSet::scan_categories).
-  std::vector<std::string_view> categories;
+  // The tasks: each category alone while the rule set scans category by category anyway (its
+  // first megabyte: small tasks, so the threads end together); the groups once it scans a
+  // group in one pass (RuleSet::scan_categories says why).
+  std::vector<std::vector<std::string_view>> tasks;
   for (const std::vector<std::string_view>& group : kWholeDocumentGroups) {
-    categories.insert(categories.end(), group.begin(), group.end());
+    if (resources_.rules.combines_categories()) {
+      tasks.push_back(group);
+    } else {
+      for (std::string_view category : group) tasks.push_back({category});
+    }
   }
-  std::vector<std::vector<RuleMatch>> scanned(categories.size());
+  std::vector<std::vector<std::vector<RuleMatch>>> scanned(tasks.size());
   std::atomic<std::size_t> next{0};
-  auto scan_categories = [&] {
-    for (std::size_t index = next++; index < categories.size(); index = next++) {
-      scanned[index] = resources_.rules.scan(text(), categories[index]);
+  auto run_tasks = [&] {
+    for (std::size_t task = next++; task < tasks.size(); task = next++) {
+      scanned[task] = resources_.rules.scan_categories(text(), tasks[task]);
     }
   };
   // std::async rather than std::thread, so that an exception (bad_alloc) reaches the caller.
   std::vector<std::future<void>> helpers;
-  for (int helper = 1; helper < std::min<int>(threads, int(categories.size())); ++helper) {
-    helpers.push_back(std::async(std::launch::async, scan_categories));
+  for (int helper = 1; helper < std::min<int>(threads, int(tasks.size())); ++helper) {
+    helpers.push_back(std::async(std::launch::async, run_tasks));
   }
-  scan_categories();
+  run_tasks();
   for (std::future<void>& helper : helpers) helper.get();
-  for (std::size_t index = 0; index < categories.size(); ++index) {
-    by_category_.emplace(std::string(categories[index]), std::move(scanned[index]));
+  for (std::size_t task = 0; task < tasks.size(); ++task) {
+    for (std::size_t index = 0; index < tasks[task].size(); ++index) {
+      by_category_.emplace(std::string(tasks[task][index]), std::move(scanned[task][index]));
+    }
   }
 }
 

@@ -246,6 +246,10 @@ std::vector<RuleMatch> RuleSet::scan(std::string_view text, std::string_view cat
   return matches;
 }
 
+bool RuleSet::combines_categories() const {
+  return impl_->combined->scanned_bytes.load() >= kCombineAfterBytes;
+}
+
 std::vector<std::vector<RuleMatch>> RuleSet::scan_categories(
     std::string_view text, const std::vector<std::string_view>& categories) const {
   std::vector<std::vector<RuleMatch>> by_category(categories.size());

@@ -193,11 +193,13 @@ void JsonArrayWriter::add(const Json& element) {
   // An element of an array is indented one level deeper; the dump holds no raw line breaks
   // inside strings (they are escaped), so indenting every line is exact.
   const std::string text = element.dump(2, ' ', false, Json::error_handler_t::replace);
-  out_ << "  ";
+  std::string indented = "  ";
+  indented.reserve(text.size() + text.size() / 8);
   for (char c : text) {
-    out_ << c;
-    if (c == '\n') out_ << "  ";
+    indented += c;
+    if (c == '\n') indented += "  ";
   }
+  out_.write(indented.data(), std::streamsize(indented.size()));  // one write, not one per char
 }
 
 void JsonArrayWriter::finish() {

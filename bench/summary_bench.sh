@@ -12,9 +12,11 @@
 # Then runs, pinned to one core (taskset -c 0 when available), each best of three:
 #   - `clause-scan --format json many/*` in one process: MB/s (wall and CPU = user + system);
 #   - `clause-scan --format json large/*` in one process: MB/s;
-#   - hyperfine --warmup 3 on the 50 KB contract: wall time from process start;
+#   - hyperfine --warmup 3 on the 50 KB contract: wall time from process start, pinned to one
+#     core and again on every core (the summary command scans a file's rule categories on
+#     all the cores it may use);
 #   - `clause-scan --version` and `clause-scan rules list`: process start alone, and start
-#     plus loading the rules.
+#     plus loading and compiling every rule (a summary compiles only the rules it needs).
 # The machine may be shared: the load (uptime) is printed with the figures; compare CPU times.
 set -euo pipefail
 
@@ -97,7 +99,8 @@ best many "$(size "$work/many")" "${pin[@]}" "$cli" --format json "$work"/many/*
 best large "$(size "$work/large")" "${pin[@]}" "$cli" --format json "$work"/large/*
 echo
 echo "one contract from process start (load $(cut -d' ' -f1-3 /proc/loadavg)):"
-hyperfine --warmup 3 --runs 20 -N --style basic \
+hyperfine --warmup 3 --runs 40 -N --style basic \
   "${pin[*]} $cli --format json $single" \
+  "$cli --format json $single" \
   "${pin[*]} $cli rules list" \
-  "${pin[*]} $cli --version" 2>&1 | grep -E '^Benchmark|Time \(mean'
+  "${pin[*]} $cli --version" 2>&1 | grep -E '^Benchmark|Time \(mean|Range'

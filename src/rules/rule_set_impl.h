@@ -40,6 +40,10 @@ std::string set_filter_pattern(std::string_view pattern);
 // twice is listed twice). Read from the text, so that loading need not compile the pattern.
 std::vector<std::string_view> named_groups(std::string_view pattern);
 
+// Whether `pattern` ends inside a \Q...\E quote left open (RE2 reads \Qx( as "x("): whatever
+// is written after it is quoted too, so a wrapper must close the quote before its ")".
+bool ends_in_quote(std::string_view pattern);
+
 // The options of every pattern: UTF-8, leftmost-first, silent (the library never prints).
 RE2::Options pattern_options();
 

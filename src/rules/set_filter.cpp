@@ -94,6 +94,25 @@ std::string set_filter_pattern(std::string_view pattern) {
   return filter;
 }
 
+bool ends_in_quote(std::string_view pattern) {
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    if (pattern[at] == '\\') {
+      std::size_t length = escape_length(pattern, at);
+      bool quote = pattern.compare(at, 2, "\\Q") == 0;
+      if (quote && pattern.substr(at, length).find("\\E", 2) == std::string_view::npos) {
+        return true;
+      }
+      at += length;
+    } else if (pattern[at] == '[') {
+      at += class_length(pattern, at);
+    } else {
+      ++at;
+    }
+  }
+  return false;
+}
+
 // A name is what stands between "(?P<" and ">" outside escapes and classes; RE2 has parsed
 // the pattern, so each such "(?P<" opens a named group.
 std::vector<std::string_view> named_groups(std::string_view pattern) {

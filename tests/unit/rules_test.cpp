@@ -756,6 +756,21 @@ TEST_CASE("rules: a pattern compiled on first use matches as one compiled when l
   CHECK(from_lazy == from_eager);
 }
 
+TEST_CASE("rules: a pattern ending inside \\Q matches the same compiled either way") {
+  // The searcher wraps the pattern in "(?s:.*?)(...)": an open \Q must be closed first.
+  const char* toml = "[[rule]]\nid = \"a\"\ncategory = \"x\"\npattern = '(?P<n>\\d+)\\Q(元)'\n";
+  for (cs::Compile compile : {cs::Compile::when_loaded, cs::Compile::on_first_use}) {
+    cs::Result<cs::RuleSet> set = cs::RuleSet::parse(toml, "t.toml", compile);
+    REQUIRE_MESSAGE(set.ok(), set.error().message());
+    std::vector<cs::RuleMatch> matches = set.value().scan("付 12(元) 与 7元");
+    REQUIRE(matches.size() == 1);
+    CHECK(matches[0].begin == 4);
+    CHECK(matches[0].end == 11);
+  }
+  CHECK(cs::rules_detail::ends_in_quote(R"(\d\Q(元))"));
+  CHECK_FALSE(cs::rules_detail::ends_in_quote(R"(\d\Q(元)\E+)"));
+}
+
 TEST_CASE("rules: the named groups of a pattern, read from its text") {
   struct Case {
     const char* pattern;

@@ -2,13 +2,19 @@
 // Properties: no crash and no exception; an error is of kind rule (or io) and names
 // "fuzz.toml:LINE" as its file, LINE a line of the input, with a one-line reason; a set that
 // loads runs its examples and scans text (the rule file itself, and a contract sentence)
-// giving matches in order, inside one line, with their captures inside them.
+// giving matches in order, inside one line, with their captures inside them; each pattern's
+// searcher ("(?s:.*?)(p)" searched anchored, rules.h) finds on each line exactly the matches
+// and groups the pattern finds searched unanchored; a rule file loads compiled on first use
+// exactly when it loads compiled whole, but for a pattern too large for RE2.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "clause_scan/normalize.h"
 #include "clause_scan/rules.h"
@@ -80,18 +86,80 @@ void check_scans(const RuleSet& rules, std::string_view text) {
   for (const auto& matches : each) check_matches(matches, text);
 }
 
+// The spans of every match of `regex` in `line` and of its groups, `match_group` being the
+// group that holds the match, searched from each match's end (one character on at an empty
+// one), as the scan does.
+std::vector<std::string> spans(const re2::RE2& regex, RE2::Anchor anchor, int match_group,
+                               std::string_view line) {
+  std::vector<std::string> found;
+  const int groups = regex.NumberOfCapturingGroups() + 1;
+  if (groups <= match_group) return {"too few groups"};
+  std::vector<re2::StringPiece> group(groups);
+  const re2::StringPiece subject(line.data(), line.size());
+  std::size_t position = 0;
+  while (position <= line.size() &&
+         regex.Match(subject, position, line.size(), anchor, group.data(), groups)) {
+    std::string match;
+    for (int index = match_group; index < groups; ++index) {
+      if (group[index].data() == nullptr) {
+        match += "-|";
+        continue;
+      }
+      match += std::to_string(group[index].data() - line.data()) + "+" +
+               std::to_string(group[index].size()) + "|";
+    }
+    found.push_back(match);
+    std::size_t end = static_cast<std::size_t>(group[match_group].data() - line.data()) +
+                      group[match_group].size();
+    position = group[match_group].empty() ? end + 1 : end;
+  }
+  return found;
+}
+
+void check_searchers(const RuleSet& rules, std::string_view text) {
+  for (const auto& rule : rules.rules()) {
+    for (const auto& pattern : rule->patterns) {
+      // A pattern that compiles has a searcher that compiles, unless the few instructions
+      // of the wrapper take it past RE2's memory budget.
+      FUZZ_CHECK(!pattern->regex().ok() || pattern->searcher().ok() ||
+                     pattern->searcher().error_code() == RE2::ErrorPatternTooLarge,
+                 "searcher of %s: %s", pattern->source().c_str(),
+                 pattern->searcher().error().c_str());
+      if (!pattern->regex().ok() || !pattern->searcher().ok()) continue;
+      std::size_t begin = 0;
+      while (begin <= text.size()) {
+        std::size_t end = std::min(text.find('\n', begin), text.size());
+        const std::string_view line = text.substr(begin, end - begin);
+        FUZZ_CHECK(spans(pattern->regex(), RE2::UNANCHORED, 0, line) ==
+                       spans(pattern->searcher(), RE2::ANCHOR_START, 1, line),
+                   "searcher and pattern disagree: %s", pattern->source().c_str());
+        begin = end + 1;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view toml(reinterpret_cast<const char*>(data), size);
   clause_scan::Result<RuleSet> rules = RuleSet::parse(toml, kFile);
+  clause_scan::Result<RuleSet> parsed =
+      RuleSet::parse(toml, kFile, clause_scan::Compile::on_first_use);
   if (!rules.ok()) {
     check_error(rules.error(), toml);
+    // Compiling when loaded finds only what parsing cannot: a pattern too large for RE2.
+    FUZZ_CHECK(!parsed.ok() || rules.error().reason.find("pattern too large") != std::string::npos,
+               "loads compiled on first use, not when loaded: %s", rules.error().reason.c_str());
     return 0;
   }
+  FUZZ_CHECK(parsed.ok(), "loads when compiled, not when parsed: %s",
+             parsed.ok() ? "" : parsed.error().reason.c_str());
   (void)rules->test_examples();
   check_scans(rules.value(), kContract);
   const std::string text = clause_scan::normalize(clause_scan::fuzz::to_valid_utf8(toml));
   check_scans(rules.value(), text);
+  check_searchers(rules.value(), kContract);
+  check_searchers(rules.value(), text);
   return 0;
 }

@@ -72,10 +72,13 @@ void Context::scan_whole_document(int threads) {
   }
   run_tasks();
   for (std::future<void>& helper : helpers) helper.get();
-  for (std::size_t task = 0; task < tasks.size(); ++task) {
-    for (std::size_t index = 0; index < tasks[task].size(); ++index) {
-      by_category_.emplace(std::string(tasks[task][index]), std::move(scanned[task][index]));
-    }
+  for (std::size_t task = 0; task < tasks.size(); ++task) keep(tasks[task], scanned[task]);
+}
+
+void Context::keep(const std::vector<std::string_view>& categories,
+                   std::vector<std::vector<RuleMatch>>& scanned) const {
+  for (std::size_t index = 0; index < categories.size(); ++index) {
+    by_category_.emplace(std::string(categories[index]), std::move(scanned[index]));
   }
 }
 
@@ -88,9 +91,7 @@ const std::vector<RuleMatch>& Context::whole_document(std::string_view category)
         .first->second;
   }
   std::vector<std::vector<RuleMatch>> scanned = resources_.rules.scan_categories(text(), *group);
-  for (std::size_t index = 0; index < group->size(); ++index) {
-    by_category_.emplace(std::string((*group)[index]), std::move(scanned[index]));
-  }
+  keep(*group, scanned);
   return by_category_.find(category)->second;
 }
 

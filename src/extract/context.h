@@ -69,6 +69,9 @@ class Context {
  private:
   const std::vector<RuleMatch>& whole_document(std::string_view category) const;
   const std::vector<RuleMatch>& line_matches(std::string_view category, int line) const;
+  // Keeps scanned[i], the whole-document matches of categories[i] (moved from `scanned`).
+  void keep(const std::vector<std::string_view>& categories,
+            std::vector<std::vector<RuleMatch>>& scanned) const;
 
   const Document& document_;
   const Resources& resources_;

@@ -22,10 +22,9 @@ const Pattern::Compiled& Pattern::compiled(std::once_flag& once, std::unique_ptr
                                            bool as_searcher) const {
   std::call_once(once, [&] {
     auto made = std::make_unique<Compiled>();
-    std::string pattern = source_;
-    if (as_searcher) {
-      pattern = "(?s:.*?)(" + source_ + (rules_detail::ends_in_quote(source_) ? "\\E)" : ")");
-    }
+    const std::string pattern =
+        as_searcher ? "(?s:.*?)(" + source_ + (rules_detail::ends_in_quote(source_) ? "\\E)" : ")")
+                    : source_;
     made->regex = std::make_unique<RE2>(pattern, rules_detail::pattern_options());
     const std::map<int, std::string>& names = made->regex->CapturingGroupNames();
     int last_named = names.empty() ? 0 : names.rbegin()->first;

@@ -66,6 +66,14 @@ std::size_t class_length(std::string_view pattern, std::size_t at) {
   return std::min(end + 1, pattern.size()) - at;
 }
 
+// Length of the token starting at `at`: an escape, a class, or one byte. Walking a pattern
+// token by token sees its syntax only outside escapes and classes.
+std::size_t token_length(std::string_view pattern, std::size_t at) {
+  if (pattern[at] == '\\') return escape_length(pattern, at);
+  if (pattern[at] == '[') return class_length(pattern, at);
+  return 1;
+}
+
 }  // namespace
 
 std::string set_filter_pattern(std::string_view pattern) {
@@ -73,12 +81,8 @@ std::string set_filter_pattern(std::string_view pattern) {
   filter.reserve(pattern.size());
   std::size_t at = 0;
   while (at < pattern.size()) {
-    std::size_t length = 1;
-    if (pattern[at] == '\\') {
-      length = escape_length(pattern, at);
-    } else if (pattern[at] == '[') {
-      length = class_length(pattern, at);
-    } else if (pattern[at] == '{') {
+    std::size_t length = token_length(pattern, at);
+    if (pattern[at] == '{') {
       std::size_t comma = 0;
       std::size_t repeat = bounded_repeat_length(pattern, at, comma);
       if (repeat > 0) {
@@ -95,20 +99,11 @@ std::string set_filter_pattern(std::string_view pattern) {
 }
 
 bool ends_in_quote(std::string_view pattern) {
-  std::size_t at = 0;
-  while (at < pattern.size()) {
-    if (pattern[at] == '\\') {
-      std::size_t length = escape_length(pattern, at);
-      bool quote = pattern.compare(at, 2, "\\Q") == 0;
-      if (quote && pattern.substr(at, length).find("\\E", 2) == std::string_view::npos) {
-        return true;
-      }
-      at += length;
-    } else if (pattern[at] == '[') {
-      at += class_length(pattern, at);
-    } else {
-      ++at;
-    }
+  for (std::size_t at = 0; at < pattern.size();) {
+    std::size_t length = token_length(pattern, at);
+    bool quote = pattern.compare(at, 2, "\\Q") == 0;
+    if (quote && pattern.substr(at, length).find("\\E", 2) == std::string_view::npos) return true;
+    at += length;
   }
   return false;
 }
@@ -117,19 +112,10 @@ bool ends_in_quote(std::string_view pattern) {
 // the pattern, so each such "(?P<" opens a named group.
 std::vector<std::string_view> named_groups(std::string_view pattern) {
   std::vector<std::string_view> names;
-  std::size_t at = 0;
-  while (at < pattern.size()) {
-    if (pattern[at] == '\\') {
-      at += escape_length(pattern, at);
-    } else if (pattern[at] == '[') {
-      at += class_length(pattern, at);
-    } else {
-      std::size_t close = pattern.find('>', at);
-      if (pattern.compare(at, 4, "(?P<") == 0 && close != std::string_view::npos) {
-        names.push_back(pattern.substr(at + 4, close - (at + 4)));
-      }
-      ++at;
-    }
+  for (std::size_t at = 0; at < pattern.size(); at += token_length(pattern, at)) {
+    if (pattern.compare(at, 4, "(?P<") != 0) continue;
+    std::size_t close = pattern.find('>', at + 4);
+    if (close != std::string_view::npos) names.push_back(pattern.substr(at + 4, close - (at + 4)));
   }
   return names;
 }

@@ -62,10 +62,12 @@ const Found* field(const Fields& fields, std::string_view name) {
   return it == fields.end() ? nullptr : &it->second;
 }
 
-// A share, a sum, a remainder, a time limit or a repayment at maturity; the whole price
-// (支付合同款) only with its time, since alone it restates that the price is paid.
+// A share (written, or left blank in a template), a sum, a remainder, a time limit or a
+// repayment at maturity; the whole price (支付合同款) only with its time, since alone it
+// restates that the price is paid.
 bool states_an_installment(const Fields& fields) {
-  for (std::string_view name : {"percent", "amount", "remainder", "due_value", "lump"}) {
+  for (std::string_view name :
+       {"percent", "blank_share", "amount", "remainder", "due_value", "lump"}) {
     if (field(fields, name)) return true;
   }
   return field(fields, "whole") && field(fields, "trigger");

@@ -14,7 +14,7 @@ struct Label {
   std::string_view en;
 };
 
-constexpr std::array<Label, 101> kLabels = {{
+constexpr std::array<Label, 102> kLabels = {{
     {"summary", "合同摘要", "Contract summary"},
     {"file", "文件", "File"},
     {"encoding", "编码", "Encoding"},
@@ -58,6 +58,7 @@ constexpr std::array<Label, 101> kLabels = {{
     {"per_month", "每月", "per month"},
     {"per_year", "每年", "per year"},
     {"cap", "上限", "cap"},
+    {"rate_blank", "比例空白", "rate left blank"},
     {"liquidated_damages", "违约金", "liquidated damages"},
     {"late_payment", "逾期付款", "late payment"},
     {"late_delivery", "逾期交付", "late delivery"},

@@ -193,6 +193,29 @@ TEST_CASE("installments: shares that add up to 100%, full-width figures, 百分�
   CHECK(summary.payment_terms[0].due->source.text == "５个工作日");
 }
 
+TEST_CASE("installments: shares a template leaves blank are installments without a percent") {
+  const std::string text =
+      "第六条　付款方式\n"
+      "１．合同签订后＿＿日内，甲方向乙方支付服务费总额的＿＿％；\n"
+      "２．项目验收合格后，甲方向乙方支付服务费总额的＿＿（－％）。\n";
+  SUBCASE("the base names no sum: one warning, and no sum of percents to check") {
+    cs::Summary summary = run(text);
+    CHECK(rows(summary) ==
+          Rows{"1|2|null|null|服务费总额|null|-", "2|3|null|null|服务费总额|null|-"});
+    CHECK(findings(summary) ==
+          Rows{"undefined-base|warning|2|付款基数“服务费总额”在合同中没有定义金额"});
+  }
+  SUBCASE("a defined base gives no amount without the share") {
+    cs::Summary summary = run(text, {{amount("服务费总额", "120000.00")}, {}});
+    CHECK(rows(summary) ==
+          Rows{"1|2|null|null|服务费总额|null|-", "2|3|null|null|服务费总额|null|-"});
+    CHECK(findings(summary).empty());
+  }
+  SUBCASE("a blank that is not a share of a sum is no installment") {
+    CHECK(rows(run("第六条　付款方式\n发票税率为＿＿％，由乙方开具。\n")).empty());
+  }
+}
+
 TEST_CASE("installments: a fixed sum and the remainder in one sentence") {
   const std::string text =
       "合同总价及付款方式\n"

@@ -239,6 +239,15 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "向乙方支付违约金。",
        {},
        {"late_payment|null|day|逾期金额|null|null|0.065|甲方|乙方|1"}},
+      {"a blank rate with the ranges it allows",
+       "１．卖方不能交货的，应向买方偿付不能交货部分货款的＿％（通用产品的幅度为１－５％，专用产品"
+       "的幅度为１０－３０％）的违约金。",
+       {},
+       {"liquidated_damages|null|null|不能交货部分货款|null|null|null|卖方|买方|1"}},
+      {"a blank rate with nothing to bound it is not listed",
+       "２．卖方逾期交货的，应向买方偿付逾期交货部分货款的＿％的违约金。",
+       {},
+       {}},
       {"a cap on another line does not apply",
        "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
        "维护费用不超过合同金额的 10%。",

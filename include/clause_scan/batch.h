@@ -183,7 +183,7 @@ using Analyzer = std::function<Result<Summary>(const std::string& path, const De
 Analyzer document_analyzer(std::shared_ptr<const Resources> resources, DecodeOptions options);
 
 struct BatchOptions {
-  // Worker threads. Default 0: std::thread::hardware_concurrency() (1 when unknown).
+  // Worker threads. Default 0: one per core this process may run on (its CPU affinity).
   unsigned jobs = 0;
   // Per-file time limit; zero: none. Default: 10 s.
   std::chrono::milliseconds timeout{10000};

@@ -246,7 +246,7 @@ struct RunOptions {
   std::filesystem::path config;                    // --config; empty: discover
   std::vector<std::filesystem::path> check_rules;  // --check-rules: extra rule files
   DecodeOptions decode;
-  unsigned jobs = 0;  // 0: one per hardware thread
+  unsigned jobs = 0;  // 0: one per core this process may run on (its CPU affinity)
   UnusedRules unused_rules = UnusedRules::off;
 };
 

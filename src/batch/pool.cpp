@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "clause_scan/batch.h"
+#include "util/cores.h"
 
 namespace clause_scan {
 namespace {
@@ -254,7 +255,7 @@ class Coordinator {
 
 unsigned resolve_jobs(unsigned jobs) {
   if (jobs > 0) return jobs;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return util::available_cores();
 }
 
 }  // namespace

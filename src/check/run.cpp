@@ -7,6 +7,7 @@
 
 #include "check/internal.h"
 #include "check/run_internal.h"
+#include "util/cores.h"
 
 namespace clause_scan {
 namespace check_detail {
@@ -90,7 +91,7 @@ void run_jobs(std::vector<Job>& jobs, const Resources& resources, const DecodeOp
           check_document(document.value(), summary, jobs[i].config.settings, jobs[i].rule_sets);
     }
   };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = util::available_cores();
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, jobs.size()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

@@ -116,7 +116,8 @@ const Command kCommands[] = {
        app.add_option("PATH", batch.paths, "Folders (walked recursively) and files");
        app.add_option("-o,--output", batch.output,
                       "Write FILE (as FILE.partial, renamed when complete)");
-       app.add_option("-j,--jobs", batch.jobs, "Worker threads (default: the number of cores)");
+       app.add_option("-j,--jobs", batch.jobs,
+                      "Worker threads (default: the cores this process may use)");
        app.add_option("--glob", batch.globs,
                       "Take the files matching PATTERN (fnmatch; repeatable; default *.txt, *.md)")
            ->allow_extra_args(false);
@@ -167,7 +168,8 @@ const Command kCommands[] = {
                     "Report check rules that matched nothing in the whole run");
        app.add_option("--explain", check.explain, "Explain the check ID and exit");
        app.add_flag("--list-checks", check.list_checks, "List every check id and exit");
-       app.add_option("-j,--jobs", check.jobs, "Worker threads (default: the number of cores)");
+       app.add_option("-j,--jobs", check.jobs,
+                      "Worker threads (default: the cores this process may use)");
      },
      [](const CLI::App&, const ParsedOptions& o) { return run_check_command(o.check); }},
 };

@@ -11,16 +11,18 @@
 namespace clause_scan::cli {
 namespace {
 
-Result<RuleSet> load_rules(const CommonOptions& options) {
+// `rules list` only lists, so its patterns need not compile (loading still parses each
+// one, so a syntax error is still an error); `rules test` compiles every pattern.
+Result<RuleSet> load_rules(const CommonOptions& options, Compile compile) {
   Result<std::filesystem::path> dir = find_rules_dir(options.rules_dir);
   if (!dir.ok()) return dir.error();
-  return RuleSet::load_dir(dir.value());
+  return RuleSet::load_dir(dir.value(), compile);
 }
 
 }  // namespace
 
 int run_rules_list(const RulesOptions& options) {
-  Result<RuleSet> rules = load_rules(options.common);
+  Result<RuleSet> rules = load_rules(options.common, Compile::on_first_use);
   if (!rules.ok()) return report_error(rules.error());
   if (options.common.format == "json") {
     Json list = Json::array();
@@ -46,7 +48,7 @@ int run_rules_list(const RulesOptions& options) {
 }
 
 int run_rules_test(const RulesOptions& options) {
-  Result<RuleSet> rules = load_rules(options.common);
+  Result<RuleSet> rules = load_rules(options.common, Compile::when_loaded);
   if (!rules.ok()) return report_error(rules.error());
   std::size_t examples = 0;
   for (const auto& rule : rules->rules()) examples += rule->examples.size();

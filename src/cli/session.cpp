@@ -1,12 +1,9 @@
 #include "cli/session.h"
 
-#include <sched.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <thread>
 
 namespace clause_scan::cli {
 
@@ -39,12 +36,6 @@ Status check_options(const CommonOptions& options) {
   Result<DecodedText> probe = decode("a", decode_options(options), "");
   if (!probe.ok() && probe.error().kind == ErrorKind::usage) return probe.error();
   return {};
-}
-
-int available_cores() {
-  cpu_set_t cores;
-  if (sched_getaffinity(0, sizeof(cores), &cores) == 0) return std::max(1, CPU_COUNT(&cores));
-  return int(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 Result<Resources> load_resources(const CommonOptions& options) {

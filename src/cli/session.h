@@ -20,9 +20,6 @@ DecodeOptions decode_options(const CommonOptions& options);
 // Checks the options that would otherwise fail once per file (an unknown --encoding).
 Status check_options(const CommonOptions& options);
 
-// The cores this process may run on (its CPU affinity, so `taskset -c 0` gives 1), at least 1.
-int available_cores();
-
 // Finds and loads the rules folder (rules, terms, calendar).
 Result<Resources> load_resources(const CommonOptions& options);
 

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/session.h"
+#include "util/cores.h"
 
 namespace clause_scan::cli {
 namespace {
@@ -34,7 +35,7 @@ int run_summary(const SummaryOptions& options) {
 
   // The files are summarized one after the other, so each may use every core.
   SummarizeOptions summarize_options;
-  summarize_options.scan_threads = available_cores();
+  summarize_options.scan_threads = static_cast<int>(util::available_cores());
   const bool json = options.common.format == "json";
   const bool single = options.files.size() == 1;
   JsonArrayWriter documents(std::cout);  // several files: one array, written as it goes

@@ -25,8 +25,10 @@
 //     (parties: two parties; amount; term: a period or an end date; payment-terms: an
 //     installment). Each rule's `message` attribute is the finding's message in Chinese,
 //     `message_en` its English (a rule without one speaks `message` in both languages), its
-//     `explanation` attribute the paragraph of --explain. Two rules that fire at the same
-//     offset give one finding (the first rule's).
+//     `explanation` attribute the English paragraph of --explain and `explanation_zh` the
+//     Chinese one (`description` and `description_zh` likewise give the one-line summary; a
+//     rule without the Chinese shows the English in both languages). Two rules that fire at
+//     the same offset give one finding (the first rule's).
 //   - unused-rule: with RunOptions::unused_rules, a check rule that matched nothing in the
 //     whole run, reported at its line in its rule file.
 // Findings carry both messages (summary.h Finding); the writers choose by Lang. Messages
@@ -87,17 +89,25 @@ inline constexpr const char* kBaselineSchema = "clause-scan/baseline/v1";
 struct CheckInfo {
   std::string id;
   Severity severity = Severity::warning;  // the default severity
-  std::string summary;                    // one line (SARIF shortDescription)
-  std::string explanation;                // one paragraph (--explain)
+  std::string summary;                    // one line, English (SARIF shortDescription)
+  std::string explanation;                // one paragraph, English (--explain --lang en)
   std::string origin;                     // "built-in", or "path:line" of the rule
+  std::string summary_zh;                 // the line in Chinese; "": the English one
+  std::string explanation_zh;             // the paragraph in Chinese; "": the English one
 };
+
+// The summary and the explanation in `lang` (the English ones when the Chinese are empty).
+const std::string& summary_in(const CheckInfo& check, Lang lang);
+const std::string& explanation_in(const CheckInfo& check, Lang lang);
 
 // The checks written in code, including the extract.h findings they pass on; sorted by id.
 const std::vector<CheckInfo>& builtin_checks();
 
 // The check of `rule` (category "check"): its id, severity (warning when it sets none),
 // description, `explanation` attribute (else description and message: message_en, else
-// message) and origin.
+// message) and origin; in Chinese its `description_zh` (else the description; without a
+// description, `message`) and `explanation_zh` (else the English explanation; without an
+// `explanation` either, the Chinese summary and `message`).
 CheckInfo rule_check_info(const Rule& rule);
 
 // The built-in checks and every category "check" rule of `rule_sets`, sorted by id.
@@ -320,7 +330,11 @@ Json check_to_sarif(const CheckReport& report, const std::filesystem::path& work
 // GitHub Actions workflow commands, one per finding; paths relative to `working_dir`.
 void write_check_github(std::ostream& out, const CheckReport& report,
                         const std::filesystem::path& working_dir, Lang lang = Lang::zh);
-// The --explain paragraph of a check.
-void write_check_explanation(std::ostream& out, const CheckInfo& check);
+// The --explain paragraph of a check, in `lang` (the id, severity and configuration keys stay
+// English).
+void write_check_explanation(std::ostream& out, const CheckInfo& check, Lang lang = Lang::zh);
+// --list-checks: "id<TAB>severity<TAB>summary" per check, the summary in `lang`.
+void write_check_list(std::ostream& out, const std::vector<CheckInfo>& checks,
+                      Lang lang = Lang::zh);
 
 }  // namespace clause_scan

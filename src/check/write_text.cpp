@@ -1,5 +1,5 @@
 // write_text.cpp: gcc-style lines for people and editors, GitHub workflow commands, the
-// counts, and the --explain paragraph.
+// counts, the --explain paragraph and the --list-checks lines.
 #include <fmt/format.h>
 
 #include "check/internal.h"
@@ -127,12 +127,22 @@ void write_check_github(std::ostream& out, const CheckReport& report,
   });
 }
 
-void write_check_explanation(std::ostream& out, const CheckInfo& check) {
-  out << check.id << " (" << to_string(check.severity) << ", " << check.origin << ")\n"
-      << check.summary << "\n\n"
-      << check.explanation << "\n\n"
-      << "Turn it off or change its severity in .clause-scan.toml: [checks] \"" << check.id
-      << "\" = \"off\" | \"error\" | \"warning\" | \"info\"\n";
+void write_check_explanation(std::ostream& out, const CheckInfo& check, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  const std::string_view origin =
+      zh && check.origin == "built-in" ? std::string_view("内置") : std::string_view(check.origin);
+  out << check.id << " (" << to_string(check.severity) << ", " << origin << ")\n"
+      << summary_in(check, lang) << "\n\n"
+      << explanation_in(check, lang) << "\n\n"
+      << (zh ? "在 .clause-scan.toml 中关闭此检查或更改其严重级别：[checks] \""
+             : "Turn it off or change its severity in .clause-scan.toml: [checks] \"")
+      << check.id << "\" = \"off\" | \"error\" | \"warning\" | \"info\"\n";
+}
+
+void write_check_list(std::ostream& out, const std::vector<CheckInfo>& checks, Lang lang) {
+  for (const CheckInfo& check : checks) {
+    out << check.id << '\t' << to_string(check.severity) << '\t' << summary_in(check, lang) << '\n';
+  }
 }
 
 }  // namespace clause_scan

@@ -41,15 +41,14 @@ int explain_or_list(const CheckCommandOptions& options, const Resources& resourc
   std::vector<RuleSet> storage;
   Result<std::vector<CheckInfo>> checks = known_checks(options, resources, storage);
   if (!checks.ok()) return report_error(checks.error());
+  const Lang lang = resolve_lang(options.common.lang);
   if (options.list_checks) {
-    for (const CheckInfo& check : checks.value()) {
-      std::cout << check.id << '\t' << to_string(check.severity) << '\t' << check.summary << '\n';
-    }
+    write_check_list(std::cout, checks.value(), lang);
     return kExitOk;
   }
   for (const CheckInfo& check : checks.value()) {
     if (check.id == options.explain) {
-      write_check_explanation(std::cout, check);
+      write_check_explanation(std::cout, check, lang);
       return kExitOk;
     }
   }

@@ -283,10 +283,20 @@ TEST_CASE("check output: --explain") {
   const cs::CheckInfo& gap =
       *std::find_if(cs::builtin_checks().begin(), cs::builtin_checks().end(),
                     [](const cs::CheckInfo& check) { return check.id == "clause-number-gap"; });
+  // Chinese by default.
   cs::write_check_explanation(out, gap);
-  CHECK(out.str().rfind("clause-number-gap (warning, built-in)\n"
-                        "Clause numbering skips a number or goes back\n\n"
-                        "Two clauses that follow each other",
+  CHECK(out.str().rfind("clause-number-gap (warning, 内置)\n"
+                        "条款编号跳号或倒序\n\n"
+                        "同一层级前后相邻的两个条款编号不连续",
                         0) == 0);
-  CHECK(out.str().find("[checks] \"clause-number-gap\" = \"off\"") != std::string::npos);
+  CHECK(out.str().find("在 .clause-scan.toml 中关闭此检查或更改其严重级别：[checks] "
+                       "\"clause-number-gap\" = \"off\"") != std::string::npos);
+  // English with Lang::en.
+  std::ostringstream en;
+  cs::write_check_explanation(en, gap, cs::Lang::en);
+  CHECK(en.str().rfind("clause-number-gap (warning, built-in)\n"
+                       "Clause numbering skips a number or goes back\n\n"
+                       "Two clauses that follow each other",
+                       0) == 0);
+  CHECK(en.str().find("[checks] \"clause-number-gap\" = \"off\"") != std::string::npos);
 }

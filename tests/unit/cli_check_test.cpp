@@ -241,15 +241,27 @@ TEST_CASE("cli check: GitHub workflow commands") {
 TEST_CASE("cli check: --explain for every check id, --list-checks") {
   CliRun list = shell(kSource, "clause-scan check --list-checks");
   CHECK(list.status == 0);
+  // Chinese by default, English with --lang en; the same ids and severities in both.
+  CHECK(list.out.find("amount-words-mismatch\terror\t大写金额与小写金额不一致\n") !=
+        std::string::npos);
+  CliRun list_en = shell(kSource, "clause-scan check --list-checks --lang en");
+  CHECK(list_en.status == 0);
+  CHECK(list_en.out.find("amount-words-mismatch\terror\tA sum written in figures and in "
+                         "capitals (大写) gives two different values\n") != std::string::npos);
   std::istringstream lines(list.out);
+  std::istringstream lines_en(list_en.out);
   int ids = 0;
-  for (std::string line; std::getline(lines, line);) {
+  for (std::string line, line_en; std::getline(lines, line);) {
     const std::string id = line.substr(0, line.find('\t'));
     CAPTURE(id);
+    REQUIRE(std::getline(lines_en, line_en));
+    CHECK(line_en.substr(0, line_en.find('\t', id.size() + 1)) ==
+          line.substr(0, line.find('\t', id.size() + 1)));
     CliRun explain = shell(kSource, "clause-scan check --explain " + id);
     CHECK(explain.status == 0);
     CHECK(explain.out.rfind(id + " (", 0) == 0);
     CHECK(explain.out.size() > 200);  // a paragraph, not a line
+    CHECK(explain.out.find("在 .clause-scan.toml 中关闭此检查") != std::string::npos);
     ++ids;
   }
   CHECK(ids == 24);
@@ -267,8 +279,9 @@ TEST_CASE("cli check: docs/checks.md explains every check id") {
     const std::string id = line.substr(0, line.find('\t'));
     CAPTURE(id);
     CHECK(doc.find("### `" + id + "`") != std::string::npos);
-    CliRun explain = shell(kSource, "clause-scan check --explain " + id);
-    // The paragraph of --explain is the doc's, word for word (the third line of --explain).
+    CliRun explain = shell(kSource, "clause-scan check --explain " + id + " --lang en");
+    // The paragraph of --explain --lang en is the doc's, word for word (the third line of
+    // --explain; the docs are in English).
     std::istringstream text(explain.out);
     std::string title, summary, blank, paragraph;
     std::getline(text, title);
@@ -276,6 +289,7 @@ TEST_CASE("cli check: docs/checks.md explains every check id") {
     std::getline(text, blank);
     std::getline(text, paragraph);
     CHECK(doc.find(paragraph) != std::string::npos);
+    CHECK(explain.out.find("Turn it off or change its severity") != std::string::npos);
   }
 }
 

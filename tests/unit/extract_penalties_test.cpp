@@ -248,6 +248,15 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "２．卖方逾期交货的，应向买方偿付逾期交货部分货款的＿％的违约金。",
        {},
        {}},
+      {"a rate per day paid (付给) to the other side",
+       "如因贷款人原因延迟发放贷款，贷款人应按影响金额和天数，每天付给借款人相当于影响金额万分之三的"
+       "违约金。",
+       {},
+       {"late_delivery|0.03|day|影响金额|null|null|null|贷款人|借款人|1"}},
+      {"compensation per day of unpaid wages, not called 违约金",
+       "用人单位每月十日前发放工资，超过规定日期的，每日按拖欠工资的1%赔偿劳动者损失。",
+       {},
+       {"late_payment|1|day|拖欠工资|null|null|null|用人单位|劳动者|1"}},
       {"a cap on another line does not apply",
        "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
        "维护费用不超过合同金额的 10%。",

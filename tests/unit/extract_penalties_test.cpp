@@ -249,8 +249,8 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        {},
        {}},
       {"a rate per day paid (付给) to the other side",
-       "如因贷款人原因延迟发放贷款，贷款人应按影响金额和天数，每天付给借款人相当于影响金额万分之三的"
-       "违约金。",
+       "如因贷款人原因延迟发放贷款，贷款人应按影响金额和天数，"
+       "每天付给借款人相当于影响金额万分之三的违约金。",
        {},
        {"late_delivery|0.03|day|影响金额|null|null|null|贷款人|借款人|1"}},
       {"compensation per day of unpaid wages, not called 违约金",

@@ -1,9 +1,10 @@
 // clause-scan-eval: precision, recall and F1 per field of clause-scan's summaries against
 // the hand-written gold files of tests/gold/ (format: tests/gold/README.md).
 //
-//   clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|heldout|all] [--verbose]
+//   clause-scan-eval [--gold DIR] [--shared DIR] [--set SET|all] [--verbose]
 //                    [--min-f1 FIELD=VALUE ...]
 //
+// SET is a folder of the gold directory (samples, real, heldout, heldout2); all by default.
 // Each gold file names its contract (samples/… in the repository, corpus/… under the shared
 // folder; absent files are skipped and counted). For every field the gold items and the
 // found items are turned into keys (see `kFields`) and matched as multisets: a found key
@@ -304,9 +305,8 @@ int main(int argc, char** argv) {
       if (eq == std::string::npos) return std::cerr << "--min-f1 FIELD=VALUE\n", 2;
       options.min_f1[spec.substr(0, eq)] = std::stod(spec.substr(eq + 1));
     } else {
-      std::cerr
-          << "usage: clause-scan-eval [--gold DIR] [--shared DIR] [--set samples|real|heldout|all] "
-             "[--verbose] [--min-f1 FIELD=VALUE]\n";
+      std::cerr << "usage: clause-scan-eval [--gold DIR] [--shared DIR] [--set SET|all] "
+                   "[--verbose] [--min-f1 FIELD=VALUE]\n";
       return 2;
     }
   }

@@ -58,6 +58,10 @@ std::vector<RoleMention> find_mentions(
     RoleMention mention;
     mention.span = {match->begin, match->end};
     mention.role = std::string(context.words(*match));
+    // Other words for a role of the pair: 任何一方 is whichever party breaches, the 违约方.
+    for (std::string_view side : {"first", "second"}) {
+      if (match->capture(side) != nullptr) mention.role = match->rule->attribute(side);
+    }
     auto pair = pairs.find(mention.role);
     if (pair != pairs.end()) mention.counterpart = pair->second;
     mentions.push_back(std::move(mention));

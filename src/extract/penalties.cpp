@@ -12,6 +12,8 @@
 // "undefined-base".
 #include <algorithm>
 #include <array>
+#include <set>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 
@@ -207,6 +209,16 @@ std::vector<int> lines_of(const Context& context, const std::vector<const RuleMa
   return lines;
 }
 
+// One finding per line and message: 双倍返还定金 and 无权要求返还定金 on one line name the
+// same undefined 定金 once.
+void drop_repeats(std::vector<Finding>& findings) {
+  std::set<std::pair<int, std::string>> seen;
+  auto repeated = [&](const Finding& finding) {
+    return !seen.emplace(finding.source.line, finding.message).second;
+  };
+  findings.erase(std::remove_if(findings.begin(), findings.end(), repeated), findings.end());
+}
+
 }  // namespace
 
 void extract_penalties(const Context& context, Summary& summary) {
@@ -221,6 +233,7 @@ void extract_penalties(const Context& context, Summary& summary) {
     previous_end = statement->end;
   }
   apply_caps(context, penalties);
+  drop_repeats(findings);
   summary.penalties.insert(summary.penalties.end(), penalties.begin(), penalties.end());
   summary.findings.insert(summary.findings.end(), findings.begin(), findings.end());
 }

@@ -390,6 +390,14 @@ TEST_CASE("penalties: finding undefined-base") {
           std::vector<std::string>{
               "undefined-base|warning|1|违约金计算基数“定金”在合同中没有定义金额"});
   }
+  SUBCASE("one line naming the same undefined 定金 twice: one finding") {
+    const std::string text =
+        "卖方不履行合同的，应当双倍返还定金；买方不履行合同的，无权要求返还定金。";
+    CHECK(penalties(text).size() == 2);
+    CHECK(findings(text) ==
+          std::vector<std::string>{
+              "undefined-base|warning|1|违约金计算基数“定金”在合同中没有定义金额"});
+  }
   SUBCASE("fixed sums have no base") {
     CHECK(findings("乙方违反约定的，应向甲方支付违约金人民币 5 万元。").empty());
   }

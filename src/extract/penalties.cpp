@@ -229,7 +229,16 @@ void extract_penalties(const Context& context, Summary& summary) {
   std::size_t previous_end = 0;
   for (const RuleMatch* statement : statements) {
     Scopes scopes = scopes_of(context, *statement, previous_end);
-    penalties.push_back(read_statement(context, summary, cues, *statement, scopes, findings));
+    Penalty penalty = read_statement(context, summary, cues, *statement, scopes, findings);
+    // A statement that goes on the sentence of the one before (…A的＿％或B的＿％违约金)
+    // without naming a party has that statement's payer and payee.
+    bool continues = !penalties.empty() && scopes.sentence.begin == previous_end &&
+                     penalties.back().source.line == penalty.source.line;
+    if (continues && !penalty.payer && !penalty.payee) {
+      penalty.payer = penalties.back().payer;
+      penalty.payee = penalties.back().payee;
+    }
+    penalties.push_back(std::move(penalty));
     previous_end = statement->end;
   }
   apply_caps(context, penalties);

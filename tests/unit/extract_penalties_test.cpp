@@ -244,6 +244,19 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "的幅度为１０－３０％）的违约金。",
        {},
        {"liquidated_damages|null|null|不能交货部分货款|null|null|null|卖方|买方|1"}},
+      {"a blank rate with its range, the 违约金 inside the bracket",
+       "１．供方超过规定期限不能交货的，应偿付需方不能交货部分货款总值＿＿＿％（１－２０％的幅度的"
+       "违约"
+       "金）。",
+       {},
+       {"liquidated_damages|null|null|不能交货部分货款总值|null|null|null|供方|需方|1"}},
+      {"two blank rates of two bases, each with its range",
+       "２．中途废止合同的，定作方应偿付承揽方的未履行部分价款总值的＿＿％（１０％－－３０％幅度）"
+       "或"
+       "未履行部分酬金总额的＿＿％（２０％－－６０％幅度）违约金。",
+       {},
+       {"liquidated_damages|null|null|未履行部分价款总值|null|null|null|定作方|承揽方|1",
+        "liquidated_damages|null|null|未履行部分酬金总额|null|null|null|定作方|承揽方|1"}},
       {"a blank rate with nothing to bound it is not listed",
        "２．卖方逾期交货的，应向买方偿付逾期交货部分货款的＿％的违约金。",
        {},

@@ -131,6 +131,7 @@ std::size_t rate_begin(const RuleMatch& statement) {
 
 PenaltyKind kind_of(const RuleMatch& statement, RatePer per, const PenaltyCues& cues,
                     const Scopes& scopes) {
+  if (statement.capture("fine") != nullptr) return PenaltyKind::other;  // 罚金, not 违约金
   std::string_view kind = statement.rule->attribute("kind");
   if (auto fixed = penalty::parse_kind(kind)) return *fixed;
   if (kind != "delay" && per == RatePer::none) return PenaltyKind::liquidated_damages;

@@ -294,6 +294,10 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "由于用电方的责任造成供电方对外停电，用电方应按少供电量电费予以赔偿。",
        {},
        {}},
+      {"a fine (罚金) is no 违约金: kind other",
+       "乙方未按期完成建设的，乙方应按未完成部分土地价款的百分之十向甲方缴纳延期罚金。",
+       {},
+       {"other|10|null|未完成部分土地价款|null|null|null|乙方|甲方|1"}},
       {"a cap on another line does not apply",
        "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
        "维护费用不超过合同金额的 10%。",

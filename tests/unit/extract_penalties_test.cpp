@@ -420,6 +420,9 @@ TEST_CASE("penalties: finding undefined-base") {
                    "借款人未按期还款的，贷款人有权在原借款利率基础上加收 50% 计收罚息。")
               .empty());
   }
+  SUBCASE("what is actually used is not defined by nature") {
+    CHECK(findings("供电方应按用电方实际所用的不合格电量电费的２０％给予赔偿。").empty());
+  }
   SUBCASE("sums that are not defined by nature: a batch, a settlement, another penalty") {
     CHECK(findings("承包人须承担该批材料总价值的20%违约金。\n"
                    "承包人应按审定结算金额的0.5‰/天支付违约金。\n"

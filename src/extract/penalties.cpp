@@ -224,7 +224,7 @@ void drop_repeats(std::vector<Finding>& findings) {
 
 void extract_penalties(const Context& context, Summary& summary) {
   const std::vector<const RuleMatch*> statements = select_statements(context);
-  PenaltyCues cues(context, lines_of(context, statements));
+  PenaltyCues cues(context, lines_of(context, statements), summary.parties);
   std::vector<Penalty> penalties;
   std::vector<Finding> findings;
   std::size_t previous_end = 0;

@@ -69,6 +69,44 @@ std::vector<RoleMention> find_mentions(
   return mentions;
 }
 
+// The roles of a contract with two parties whose role words are not in the rule files'
+// pairs (用地者 and 市国土局), each the other's counterpart; empty otherwise.
+std::map<std::string, std::string, std::less<>> own_roles(
+    const std::vector<Party>& parties,
+    const std::map<std::string, std::string, std::less<>>& known) {
+  std::map<std::string, std::string, std::less<>> pairs;
+  if (parties.size() != 2) return pairs;
+  const std::string& first = parties[0].role;
+  const std::string& second = parties[1].role;
+  if (first == second || known.count(first) > 0 || known.count(second) > 0) return pairs;
+  pairs.emplace(first, second);
+  pairs.emplace(second, first);
+  return pairs;
+}
+
+// Adds a mention for each place a role of `roles` is written on `lines`, where no mention is.
+void add_own_mentions(const Context& context, const std::vector<int>& lines,
+                      const std::map<std::string, std::string, std::less<>>& roles,
+                      std::vector<RoleMention>& mentions) {
+  const SourceText& source = context.document().source;
+  for (int line : lines) {
+    const std::size_t begin = source.line_begin(line);
+    const std::string_view words = source.line_text(line);
+    for (const auto& [role, counterpart] : roles) {
+      for (std::size_t at = words.find(role); at != std::string_view::npos;
+           at = words.find(role, at + role.size())) {
+        Span span{begin + at, begin + at + role.size()};
+        bool taken = std::any_of(mentions.begin(), mentions.end(), [&](const RoleMention& m) {
+          return m.span.begin < span.end && span.begin < m.span.end;
+        });
+        if (!taken) mentions.push_back({span, role, counterpart});
+      }
+    }
+  }
+  std::sort(mentions.begin(), mentions.end(),
+            [](const RoleMention& a, const RoleMention& b) { return a.span.begin < b.span.begin; });
+}
+
 // Marks the mentions that a penalty_party cue names.
 void mark_sides(const Context& context, const std::vector<int>& lines,
                 std::vector<RoleMention>& mentions) {
@@ -98,9 +136,13 @@ std::optional<PenaltyKind> parse_kind(std::string_view name) {
   return std::nullopt;
 }
 
-PenaltyCues::PenaltyCues(const Context& context, const std::vector<int>& lines)
+PenaltyCues::PenaltyCues(const Context& context, const std::vector<int>& lines,
+                         const std::vector<Party>& parties)
     : counterparts_(counterparts(context.resources().rules)) {
   mentions_ = find_mentions(context, lines, counterparts_);
+  auto own = own_roles(parties, counterparts_);
+  add_own_mentions(context, lines, own, mentions_);
+  counterparts_.insert(own.begin(), own.end());
   mark_sides(context, lines, mentions_);
   for (const RuleMatch* match : matches_on(context, "penalty_per", lines)) {
     if (auto per = parse_per(match->rule->attribute("per"))) {

@@ -46,8 +46,11 @@ struct PayerPayee {
 class PenaltyCues {
  public:
   // Reads the cues of the given lines (sorted, each once): the lines of the statements, since
-  // every span asked about below lies within a statement's line.
-  PenaltyCues(const Context& context, const std::vector<int>& lines);
+  // every span asked about below lies within a statement's line. The roles are those of the
+  // rule files and, where the contract names its two parties otherwise (市国土局, 用地者),
+  // those of `parties`.
+  PenaltyCues(const Context& context, const std::vector<int>& lines,
+              const std::vector<Party>& parties);
 
   // Who pays whom for a statement whose words are `statement` and whose rate starts at
   // `rate_begin`, reading first `sentence` (from the start of its sentence) and then, for

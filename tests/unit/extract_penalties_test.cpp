@@ -54,10 +54,16 @@ struct Sum {
   std::string value;
 };
 
-cs::Summary run(const std::string& text, const std::vector<Sum>& sums = {}) {
+cs::Summary run(const std::string& text, const std::vector<Sum>& sums = {},
+                const std::vector<std::string>& party_roles = {}) {
   cs::Document document = cs::make_document("t.txt", cs::DecodedText{text, "UTF-8", false});
   cs::extract::Context context(document, resources());
   cs::Summary summary;
+  for (const std::string& role : party_roles) {
+    cs::Party party;
+    party.role = role;
+    summary.parties.push_back(party);
+  }
   for (const Sum& sum : sums) {
     cs::Amount amount;
     amount.label = sum.label;
@@ -445,6 +451,22 @@ TEST_CASE("penalties: finding undefined-base") {
   SUBCASE("fixed sums have no base") {
     CHECK(findings("乙方违反约定的，应向甲方支付违约金人民币 5 万元。").empty());
   }
+}
+
+TEST_CASE("penalties: payer and payee by the roles the contract gives its two parties") {
+  const std::string text =
+      "用地者未按期建成厂房的，应按未发展之土地市价的百分之十向市国土局缴纳延期罚金。";
+  auto shown = [&](const std::vector<std::string>& roles) {
+    std::vector<std::string> out;
+    for (const cs::Penalty& p : run(text, {}, roles).penalties) out.push_back(show(p));
+    return out;
+  };
+  CHECK(
+      shown({"市国土局", "用地者"}) ==
+      std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|用地者|市国土局|1"});
+  // Without the parties the roles are unknown words.
+  CHECK(shown({}) ==
+        std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|null|null|1"});
 }
 
 TEST_CASE("penalties: the seed contract") {

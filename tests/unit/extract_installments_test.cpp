@@ -216,6 +216,15 @@ TEST_CASE("installments: shares a template leaves blank are installments without
   }
 }
 
+TEST_CASE("installments: a heading with 给付, and a remainder paid after the 定金") {
+  const std::string text =
+      "二、用地价款之给付\n"
+      "第二条　合同签订后三天以内，用地者以支票向国土局给付用地价款的百分之十作为定金。\n"
+      "第三条　给付定金后的用地价款余款，用地者必须于签订合同之日起九十天内一次付清。\n";
+  // The 定金 itself is no installment of the price; the remainder after it is.
+  CHECK(rows(run(text)) == Rows{"1|3|null|null|null|90 day|remainder"});
+}
+
 TEST_CASE("installments: a fixed sum and the remainder in one sentence") {
   const std::string text =
       "合同总价及付款方式\n"

@@ -92,8 +92,9 @@ parties::ValueForm form_of(Field field) {
     case Field::phone:
     case Field::fax:
     case Field::account:
-    case Field::credit_code:
       return parties::ValueForm::normalized;
+    case Field::credit_code:
+      return parties::ValueForm::code;
     default:
       return parties::ValueForm::as_written;
   }

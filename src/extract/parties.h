@@ -99,8 +99,9 @@ bool matches_whole(const std::vector<const re2::RE2*>& patterns, const std::stri
 // template placeholder ({{x}}, ${x}) or a blank word of category party_blank (公章, 见本合同…).
 // How a value is given back: names and addresses as the contract writes them; numbers and
 // codes (postcode, phone, account …) normalized (０７３６ -> 0736), the form a database or a
-// dialer takes.
-enum class ValueForm { as_written, normalized };
+// dialer takes; a registration code (统一社会信用代码, 18 characters; an old 注册号, 15) is its
+// letters and digits only, without a remark after it (91330110MA2HYAEK1T(1/1)).
+enum class ValueForm { as_written, normalized, code };
 
 class ValueReader {
  public:

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <string>
 #include <string_view>
 
 #include "extract/parties.h"
@@ -69,6 +71,17 @@ bool is_placeholder(std::string_view written, std::string_view normalized) {
          normalized == "\u2026\u2026";
 }
 
+// The registration code at the start of `value` when it is one (15 or 18 letters and digits,
+// then nothing or something else: 91330110MA2HYAEK1T(1/1)); else `value` as it is.
+std::string leading_code(const std::string& value) {
+  std::size_t length = 0;
+  while (length < value.size() && std::isalnum(static_cast<unsigned char>(value[length]))) {
+    ++length;
+  }
+  bool is_code = length == 18 || length == 15;
+  return is_code ? value.substr(0, length) : value;
+}
+
 }  // namespace
 
 std::vector<const re2::RE2*> patterns_of(const RuleSet& rules, std::string_view category) {
@@ -100,6 +113,7 @@ std::optional<std::string> ValueReader::read(Span span, ValueForm form) const {
   for (const re2::RE2* pattern : blank_words_) {
     if (RE2::PartialMatch(normalized, *pattern)) return std::nullopt;
   }
+  if (form == ValueForm::code) return leading_code(normalized);
   return form == ValueForm::normalized ? normalized : std::string(original);
 }
 

@@ -183,6 +183,14 @@ const DetailCase kDetails[] = {
      "账户号码：3602176809100098060\n"
      "    - 开户银行：中国工商银行云川华港支行\n",
      "∅|∅|∅|∅|∅|∅|∅|∅|∅"},
+    {"a tax number is the credit code, without the page remark after it",
+     "承包方（甲方）：云川沃乐科技有限公司 银行账号：95260078801100000902 税号： "
+     "91330110MA2HYAEK1T(1/1) 电话（Tel）：",
+     "∅|∅|∅|∅|∅|∅|∅|95260078801100000902|91330110MA2HYAEK1T"},
+    {"an address and a postcode in a sentence",
+     "“拥有”计算机股份有限公司（以下简称许可方）位于纽约州，总部设在纽约州纽约市发展大道第０号，"
+     "邮政编码为１１１１１。",
+     "纽约州纽约市发展大道第０号|11111|∅|∅|∅|∅|∅|∅|∅"},
 };
 
 TEST_CASE("extract_parties: the details that follow a party's line") {

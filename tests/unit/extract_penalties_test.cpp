@@ -312,6 +312,10 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "借款人逾期还款的，应向贷款人支付违约金，违约金=逾期未付金额×0.05%×逾期天数。",
        {},
        {"late_payment|0.05|day|逾期未付金额|null|null|null|借款人|贷款人|1"}},
+      {"a fine of a multiple of a named sum, imposed (处以)",
+       "乙方不得挪用甲供材料，一经发现，甲方有权对乙方处以挪用部分价款两倍的违约金。",
+       {},
+       {"liquidated_damages|200|null|挪用部分价款|null|null|null|乙方|甲方|1"}},
       {"a cap on another line does not apply",
        "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
        "维护费用不超过合同金额的 10%。",

@@ -316,6 +316,10 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "乙方不得挪用甲供材料，一经发现，甲方有权对乙方处以挪用部分价款两倍的违约金。",
        {},
        {"liquidated_damages|200|null|挪用部分价款|null|null|null|乙方|甲方|1"}},
+      {"the payer is the subject of the condition before 应, not the sentence's first role",
+       "需方根据供方的要求预付定金的，供方在不履行合同时，应加倍偿还不履行部分的预付定金。",
+       {},
+       {"deposit_forfeit|200|null|定金|null|null|null|供方|需方|1"}},
       {"a cap on another line does not apply",
        "乙方逾期交付的，每逾期一日按合同金额的千分之三向甲方支付违约金。\n"
        "维护费用不超过合同金额的 10%。",

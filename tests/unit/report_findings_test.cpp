@@ -6,8 +6,11 @@
 #include <string>
 
 #include "clause_scan/report.h"
+#include "report_support.h"
 
 namespace cs = clause_scan;
+using clause_scan::testing::markdown_of;
+using clause_scan::testing::text_of;
 
 namespace {
 
@@ -30,18 +33,6 @@ cs::Summary summary_with_finding() {
   finding.source.line = 7;
   summary.findings.push_back(finding);
   return summary;
-}
-
-std::string text_of(const cs::Summary& summary, cs::Lang lang) {
-  std::ostringstream out;
-  cs::write_summary_text(out, summary, cs::TextStyle{lang, cs::Color::never});
-  return out.str();
-}
-
-std::string markdown_of(const cs::Summary& summary, cs::Lang lang) {
-  std::ostringstream out;
-  cs::write_summary_markdown(out, summary, lang);
-  return out.str();
 }
 
 }  // namespace

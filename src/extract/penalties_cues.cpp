@@ -1,8 +1,10 @@
 // The words around a penalty statement: roles and who pays, per-period words, what is late.
 //
-// Roles come from category "penalty_role" (each rule a pair of counterparts); the side a
-// role takes from category "penalty_party", whose `role` capture ends where the role ends
-// (the capture may start earlier: "则乙方" before 应). A statement's payer is the last role
+// Roles come from category "penalty_role" (each rule a pair of counterparts) and, in a
+// contract whose two parties have role words of their own (用地者, 市国土局), from the
+// parties the parties extractor found. The side a role takes comes from category
+// "penalty_party", whose `role` capture ends where the role ends (the capture may start
+// earlier: "则乙方" before 应). A statement's payer is the last role
 // that "pays" before its rate, else the first other role of its sentence (the subject of
 // "乙方逾期交货的，…"); its payee the last role that "is paid"; what the sentence leaves
 // open comes from its line, and a missing side is the counterpart of the other. Only the

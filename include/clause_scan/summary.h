@@ -101,6 +101,9 @@ struct Installment {
   SourceRef source;
 };
 
+// A share a template leaves blank (总咨询费的＿＿％): a base, and no percent, sum or remainder.
+bool share_left_blank(const Installment& term);
+
 enum class PenaltyKind { liquidated_damages, late_payment, late_delivery, deposit_forfeit, other };
 std::string_view to_string(PenaltyKind kind);
 
@@ -116,6 +119,9 @@ struct Penalty {
   std::optional<std::string> payee;
   SourceRef source;
 };
+
+// A rate a template leaves blank (按逾期金额[ ]%): a base, and no percent or sum.
+bool rate_left_blank(const Penalty& penalty);
 
 // A finding speaks both languages of the output: `message` in Chinese (the default, and the
 // text baselines fingerprint) and `message_en` in English (report.h message_in() chooses; an

@@ -52,4 +52,12 @@ std::string_view to_string(PenaltyKind kind) {
   return "other";
 }
 
+bool share_left_blank(const Installment& term) {
+  return term.base && !term.percent && !term.amount && !term.remainder;
+}
+
+bool rate_left_blank(const Penalty& penalty) {
+  return penalty.base && !penalty.percent && !penalty.amount;
+}
+
 }  // namespace clause_scan

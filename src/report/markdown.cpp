@@ -106,9 +106,7 @@ void installments(std::ostream& out, const Summary& summary, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const Installment& term : summary.payment_terms) {
     std::string percent = term.percent ? format_percent(*term.percent) + "%" : "";
-    if (term.base && !term.percent && !term.amount && !term.remainder) {
-      percent = label("rate_blank", lang);  // a template's blank: 总咨询费的＿＿％
-    }
+    if (share_left_blank(term)) percent = label("rate_blank", lang);
     if (term.remainder)
       percent += (percent.empty() ? "" : " ") + std::string(label("remainder", lang));
     std::string amount = term.amount ? term.amount->to_grouped(2) : "";
@@ -128,7 +126,7 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const Penalty& penalty : summary.penalties) {
     std::string rate = penalty.percent ? format_percent(*penalty.percent) + "%" : "";
-    if (!penalty.percent && penalty.base && !penalty.amount) rate = label("rate_blank", lang);
+    if (rate_left_blank(penalty)) rate = label("rate_blank", lang);
     std::string_view per = to_string(penalty.per);
     if (!per.empty()) rate += " " + std::string(label("per_" + std::string(per), lang));
     std::string cap = penalty.cap_percent ? format_percent(*penalty.cap_percent) + "%" : "";

@@ -122,11 +122,6 @@ void write_durations(std::ostream& out, const Summary& summary, const Painter& p
   }
 }
 
-// A template's share left blank (总咨询费的＿＿％): a base without a percent or a sum.
-bool share_left_blank(const Installment& term) {
-  return term.base && !term.percent && !term.amount && !term.remainder;
-}
-
 std::string installment_text(const Installment& term, Lang lang) {
   std::string body = fmt::format("{}.", term.seq);
   if (term.remainder) body += " " + std::string(label("remainder", lang));
@@ -160,11 +155,8 @@ void write_installments(std::ostream& out, const Summary& summary, const Painter
 std::string penalty_text(const Penalty& penalty, Lang lang) {
   std::string body = util::pad_right(label(to_string(penalty.kind), lang), kLabelWidth);
   if (penalty.base) body += " " + *penalty.base + (lang == Lang::zh ? "的" : " x");
-  if (penalty.percent) {
-    body += " " + format_percent(*penalty.percent) + "%";
-  } else if (penalty.base && !penalty.amount) {  // a template's blank: 按逾期金额[ ]%
-    body += " " + std::string(label("rate_blank", lang));
-  }
+  if (penalty.percent) body += " " + format_percent(*penalty.percent) + "%";
+  if (rate_left_blank(penalty)) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
   if (penalty.amount) {

@@ -192,22 +192,18 @@ CheckInfo rule_check_info(const Rule& rule) {
   // written in English only) shows its English text, except that a rule without a
   // description is summed up by its Chinese message.
   const std::string_view message_zh = rule.attribute("message");
-  info.summary_zh = rule.attribute("description_zh");
-  if (info.summary_zh.empty()) {
-    info.summary_zh =
-        rule.description.empty() && !message_zh.empty() ? std::string(message_zh) : info.summary;
-  }
+  std::string_view summary_zh = rule.attribute("description_zh");
+  if (summary_zh.empty() && rule.description.empty()) summary_zh = message_zh;
+  info.summary_zh = summary_zh.empty() ? info.summary : std::string(summary_zh);
   info.explanation_zh = rule.attribute("explanation_zh");
-  if (info.explanation_zh.empty()) {
-    const bool summary_in_chinese = !rule.attribute("description_zh").empty() ||
-                                    (rule.description.empty() && !message_zh.empty());
-    if (!rule.attribute("explanation").empty() || !summary_in_chinese) {
-      info.explanation_zh = info.explanation;
-    } else {
-      info.explanation_zh = info.summary_zh;
-      if (!message_zh.empty() && message_zh != info.summary_zh) {
-        info.explanation_zh += "。提示信息：" + std::string(message_zh);
-      }
+  if (!info.explanation_zh.empty()) return info;
+  // Without a Chinese summary, or with an English paragraph, the English paragraph.
+  if (summary_zh.empty() || !rule.attribute("explanation").empty()) {
+    info.explanation_zh = info.explanation;
+  } else {
+    info.explanation_zh = info.summary_zh;
+    if (!message_zh.empty() && message_zh != summary_zh) {
+      info.explanation_zh += "。提示信息：" + std::string(message_zh);
     }
   }
   return info;

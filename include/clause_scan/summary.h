@@ -117,6 +117,9 @@ struct Penalty {
   std::optional<Decimal> cap_percent;
   std::optional<std::string> payer;
   std::optional<std::string> payee;
+  // The tier a rate of a table applies to (0.5节或低于0.5节, under 按下列比例支付违约金：)
+  // (added field).
+  std::optional<std::string> condition;
   SourceRef source;
 };
 

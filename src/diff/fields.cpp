@@ -315,6 +315,8 @@ void diff_penalty_pair(const Penalty* x, const Penalty* y, FieldDiffer& differ) 
   auto cap = [](const Penalty* p) { return opt(p->cap_percent, ValueKind::percent); };
   differ.compare_values(FieldKind::penalty, label, "cap", ValueKind::percent, cap(x), cap(y), sx,
                         sy);
+  differ.compare_values(FieldKind::penalty, label, "condition", ValueKind::text, x->condition,
+                        y->condition, sx, sy);
 }
 
 void diff_penalties(const Summary& a, const Summary& b, FieldDiffer& differ) {

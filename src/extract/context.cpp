@@ -23,7 +23,7 @@ const std::array<std::vector<std::string_view>, 6> kWholeDocumentGroups = {{
     {"party_alias", "party_detail"},
     {"amount_column", "date_role", "date_signature", "period"},
     {"payment_intro", "payment_verb", "installment_split"},
-    {"penalty", "penalty_cap"},
+    {"penalty", "penalty_cap", "penalty_tiers"},
     {"party"},
 }};
 

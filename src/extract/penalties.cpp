@@ -9,15 +9,14 @@
 // is late; its base is resolved to a defined sum (penalties_base.cpp), which gives the
 // one-off amount. Caps (category "penalty_cap") apply to the statements before them on
 // their line. A base that names no defined sum and is not generic is a Finding
-// "undefined-base".
+// "undefined-base". Tables of tiers, a rate per line under one heading, are read by
+// penalties_tiers.cpp.
 #include <algorithm>
 #include <array>
 #include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "extract/extractors.h"
 #include "extract/penalties_parts.h"
@@ -26,10 +25,8 @@ namespace clause_scan::extract {
 namespace {
 
 using penalty::PenaltyCues;
+using penalty::Scopes;
 using penalty::Span;
-
-constexpr std::string_view kUndefinedBase = "undefined-base";
-constexpr std::array<std::string_view, 4> kSentenceEnds = {"。", ";", "!", "?"};
 
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -68,26 +65,6 @@ std::vector<const RuleMatch*> select_statements(const Context& context) {
   std::sort(chosen.begin(), chosen.end(),
             [](const auto* a, const auto* b) { return a->begin < b->begin; });
   return chosen;
-}
-
-// Where the statement's sentence and line start (after the previous statement, if any).
-struct Scopes {
-  Span sentence;
-  Span line;
-};
-
-Scopes scopes_of(const Context& context, const RuleMatch& statement, std::size_t previous_end) {
-  const SourceText& source = context.document().source;
-  std::size_t line_begin = source.line_begin(source.line(statement.begin));
-  std::size_t start = std::max(line_begin, previous_end);
-  std::string_view before = std::string_view(context.text()).substr(start, statement.begin - start);
-  std::size_t sentence_begin = start;
-  for (std::string_view end : kSentenceEnds) {
-    std::size_t at = before.rfind(end);
-    if (at != std::string_view::npos)
-      sentence_begin = std::max(sentence_begin, start + at + end.size());
-  }
-  return {{sentence_begin, statement.end}, {start, statement.end}};
 }
 
 struct Rate {
@@ -142,26 +119,6 @@ PenaltyKind kind_of(const RuleMatch& statement, RatePer per, const PenaltyCues& 
       .value_or(PenaltyKind::late_delivery);
 }
 
-// Base, base value and amount; records an undefined base.
-void read_base(const Context& context, const Summary& summary, const RuleMatch& statement,
-               Penalty& penalty, std::vector<Finding>& findings) {
-  std::string_view words = statement.rule->attribute("base");
-  if (const Capture* base = statement.capture("base")) words = context.words(*base);
-  if (words.empty()) return;
-  penalty::ResolvedBase base = penalty::resolve_base(context, summary, words);
-  penalty.base = base.label;
-  penalty.base_value = base.value;
-  if (base.value && penalty.percent && penalty.per == RatePer::none && !penalty.amount) {
-    if (auto amount = base.value->percent_of(*penalty.percent)) penalty.amount = amount->round(2);
-  }
-  if (!base.value && !base.generic) {
-    findings.push_back(Finding{
-        std::string(kUndefinedBase), Severity::warning,
-        fmt::format("违约金计算基数“{}”在合同中没有定义金额", base.label), penalty.source,
-        fmt::format("penalty base “{}” is not stated as a sum in the contract", base.label)});
-  }
-}
-
 Penalty read_statement(const Context& context, const Summary& summary, const PenaltyCues& cues,
                        const RuleMatch& statement, const Scopes& scopes,
                        std::vector<Finding>& findings) {
@@ -175,7 +132,9 @@ Penalty read_statement(const Context& context, const Summary& summary, const Pen
   if (const Capture* sum = statement.capture("sum")) {
     if (auto money = parse_money(context.words(*sum))) penalty.amount = money->value;
   }
-  read_base(context, summary, statement, penalty, findings);
+  std::string_view base = statement.rule->attribute("base");
+  if (const Capture* words = statement.capture("base")) base = context.words(*words);
+  penalty::read_base(context, summary, base, penalty, findings);
   penalty::PayerPayee parties = cues.parties(scopes.sentence, scopes.line, rate_begin(statement));
   penalty.payer = parties.payer;
   penalty.payee = parties.payee;
@@ -200,13 +159,13 @@ void apply_caps(const Context& context, std::vector<Penalty>& penalties) {
   }
 }
 
-// The lines of the statements, sorted, each once.
-std::vector<int> lines_of(const Context& context, const std::vector<const RuleMatch*>& statements) {
+// The lines of the matches, sorted, each once.
+std::vector<int> lines_of(const Context& context, const std::vector<const RuleMatch*>& matches) {
   std::vector<int> lines;
-  for (const RuleMatch* statement : statements) {
-    int line = context.document().source.line(statement->begin);
-    if (lines.empty() || lines.back() != line) lines.push_back(line);
-  }
+  for (const RuleMatch* match : matches)
+    lines.push_back(context.document().source.line(match->begin));
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
   return lines;
 }
 
@@ -224,12 +183,16 @@ void drop_repeats(std::vector<Finding>& findings) {
 
 void extract_penalties(const Context& context, Summary& summary) {
   const std::vector<const RuleMatch*> statements = select_statements(context);
-  PenaltyCues cues(context, lines_of(context, statements), summary.parties);
+  const std::vector<const RuleMatch*> intros = context.matches("penalty_tiers");
+  const std::vector<int> statement_lines = lines_of(context, statements);
+  std::vector<const RuleMatch*> cued = statements;
+  cued.insert(cued.end(), intros.begin(), intros.end());
+  PenaltyCues cues(context, lines_of(context, cued), summary.parties);
   std::vector<Penalty> penalties;
   std::vector<Finding> findings;
   std::size_t previous_end = 0;
   for (const RuleMatch* statement : statements) {
-    Scopes scopes = scopes_of(context, *statement, previous_end);
+    Scopes scopes = penalty::scopes_of(context, {statement->begin, statement->end}, previous_end);
     Penalty penalty = read_statement(context, summary, cues, *statement, scopes, findings);
     // A statement that goes on the sentence of the one before (…A的＿％或B的＿％违约金)
     // without naming a party has that statement's payer and payee.
@@ -242,6 +205,12 @@ void extract_penalties(const Context& context, Summary& summary) {
     penalties.push_back(std::move(penalty));
     previous_end = statement->end;
   }
+  std::vector<Penalty> tiers =
+      penalty::read_tier_tables(context, summary, cues, intros, statement_lines, findings);
+  penalties.insert(penalties.end(), tiers.begin(), tiers.end());
+  std::stable_sort(penalties.begin(), penalties.end(), [](const Penalty& a, const Penalty& b) {
+    return a.source.begin < b.source.begin;
+  });
   apply_caps(context, penalties);
   drop_repeats(findings);
   summary.penalties.insert(summary.penalties.end(), penalties.begin(), penalties.end());

@@ -11,6 +11,8 @@
 // class says it is not a defined sum by nature (应付未付金额, 日租金, 原借款利率).
 #include <array>
 
+#include <fmt/format.h>
+
 #include "extract/lookup.h"
 #include "extract/penalties_parts.h"
 #include "util/text.h"
@@ -18,6 +20,7 @@
 namespace clause_scan::extract::penalty {
 namespace {
 
+constexpr std::string_view kUndefinedBase = "undefined-base";
 constexpr std::size_t kMinLabelBytes = 6;  // two CJK characters
 
 // Pointer words before a label that are not part of its name (本合同总价 -> 合同总价).
@@ -123,6 +126,23 @@ ResolvedBase resolve_base(const Context& context, const Summary& summary, std::s
     if (auto resolved = resolve_one(context, summary, label)) return *resolved;
   }
   return ResolvedBase{labels.front(), std::nullopt, has_class(context, labels.front(), "generic")};
+}
+
+void read_base(const Context& context, const Summary& summary, std::string_view words,
+               Penalty& penalty, std::vector<Finding>& findings) {
+  if (words.empty()) return;
+  ResolvedBase base = resolve_base(context, summary, words);
+  penalty.base = base.label;
+  penalty.base_value = base.value;
+  if (base.value && penalty.percent && penalty.per == RatePer::none && !penalty.amount) {
+    if (auto amount = base.value->percent_of(*penalty.percent)) penalty.amount = amount->round(2);
+  }
+  if (!base.value && !base.generic) {
+    findings.push_back(Finding{
+        std::string(kUndefinedBase), Severity::warning,
+        fmt::format("违约金计算基数“{}”在合同中没有定义金额", base.label), penalty.source,
+        fmt::format("penalty base “{}” is not stated as a sum in the contract", base.label)});
+  }
 }
 
 }  // namespace clause_scan::extract::penalty

@@ -10,12 +10,15 @@
 // open comes from its line, and a missing side is the counterpart of the other. Only the
 // statements' lines are read: every span asked about lies within one of them.
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "extract/penalties_parts.h"
 
 namespace clause_scan::extract::penalty {
 namespace {
+
+constexpr std::array<std::string_view, 4> kSentenceEnds = {"。", ";", "!", "?"};
 
 bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
@@ -186,6 +189,20 @@ PayerPayee PenaltyCues::parties_in(Span span, std::size_t rate_begin) const {
     }
   }
   return result;
+}
+
+Scopes scopes_of(const Context& context, Span statement, std::size_t previous_end) {
+  const SourceText& source = context.document().source;
+  std::size_t line_begin = source.line_begin(source.line(statement.begin));
+  std::size_t start = std::max(line_begin, previous_end);
+  std::string_view before = std::string_view(context.text()).substr(start, statement.begin - start);
+  std::size_t sentence_begin = start;
+  for (std::string_view end : kSentenceEnds) {
+    std::size_t at = before.rfind(end);
+    if (at != std::string_view::npos)
+      sentence_begin = std::max(sentence_begin, start + at + end.size());
+  }
+  return {{sentence_begin, statement.end}, {start, statement.end}};
 }
 
 PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin) const {

@@ -8,6 +8,8 @@
 //     penalty_delay of rules/penalties.toml.
 //   - resolve_base: which defined sum a base label names (category penalty_base and the
 //     amounts already extracted).
+// penalties_tiers.cpp reads the tables of tiers (按下列比例支付违约赔偿金： and a rate per line
+// below).
 #pragma once
 
 #include <cstddef>
@@ -28,6 +30,16 @@ struct Span {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
+
+// Where a statement's sentence and line start (after the previous statement, if any), both
+// ending where the statement ends.
+struct Scopes {
+  Span sentence;
+  Span line;
+};
+
+// The scopes of the statement at `statement`, not reaching back before `previous_end`.
+Scopes scopes_of(const Context& context, Span statement, std::size_t previous_end);
 
 // A party role named in the text, with what the words around it say it does.
 struct RoleMention {
@@ -86,5 +98,20 @@ struct ResolvedBase {
 // Resolves the words a rule captured as a base. Alternatives (中标金额（如…）或项目总价款（如…）)
 // resolve to the first one the contract defines, else to the first.
 ResolvedBase resolve_base(const Context& context, const Summary& summary, std::string_view words);
+
+// Sets the penalty's base, base value and one-off amount from the base words `words`; a base
+// that names no defined sum and is not generic adds a Finding "undefined-base".
+void read_base(const Context& context, const Summary& summary, std::string_view words,
+               Penalty& penalty, std::vector<Finding>& findings);
+
+// The penalties of the tables of tiers that `intros` announce (category "penalty_tiers"):
+// one per line below an intro that states a tier (category "penalty_tier"), up to the first
+// line that does not, or that holds a statement of its own (a line of `statement_lines`).
+// Each tier takes its kind, payer and payee from its intro.
+std::vector<Penalty> read_tier_tables(const Context& context, const Summary& summary,
+                                      const PenaltyCues& cues,
+                                      const std::vector<const RuleMatch*>& intros,
+                                      const std::vector<int>& statement_lines,
+                                      std::vector<Finding>& findings);
 
 }  // namespace clause_scan::extract::penalty

@@ -113,6 +113,7 @@ Json penalty_json(const Penalty& penalty) {
   item["cap_percent"] = percent_json(penalty.cap_percent);
   item["payer"] = optional_string(penalty.payer);
   item["payee"] = optional_string(penalty.payee);
+  item["condition"] = optional_string(penalty.condition);
   add_source(item, penalty.source);
   return item;
 }

@@ -14,7 +14,7 @@ struct Label {
   std::string_view en;
 };
 
-constexpr std::array<Label, 102> kLabels = {{
+constexpr std::array<Label, 104> kLabels = {{
     {"summary", "合同摘要", "Contract summary"},
     {"file", "文件", "File"},
     {"encoding", "编码", "Encoding"},
@@ -59,6 +59,7 @@ constexpr std::array<Label, 102> kLabels = {{
     {"per_year", "每年", "per year"},
     {"cap", "上限", "cap"},
     {"rate_blank", "比例空白", "rate left blank"},
+    {"tier", "情形", "when"},
     {"liquidated_damages", "违约金", "liquidated damages"},
     {"late_payment", "逾期付款", "late payment"},
     {"late_delivery", "逾期交付", "late delivery"},
@@ -124,6 +125,7 @@ constexpr std::array<Label, 102> kLabels = {{
     {"diff_aspect_due", "付款期限", "due"},
     {"diff_aspect_per", "计算周期", "per"},
     {"diff_aspect_cap", "上限", "cap"},
+    {"diff_aspect_condition", "适用情形", "condition"},
     {"diff_period_to", "至", "to"},
 }};
 

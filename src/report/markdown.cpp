@@ -129,6 +129,8 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
     if (rate_left_blank(penalty)) rate = label("rate_blank", lang);
     std::string_view per = to_string(penalty.per);
     if (!per.empty()) rate += " " + std::string(label("per_" + std::string(per), lang));
+    if (penalty.condition)
+      rate += " (" + std::string(label("tier", lang)) + " " + *penalty.condition + ")";
     std::string cap = penalty.cap_percent ? format_percent(*penalty.cap_percent) + "%" : "";
     std::string parties = penalty.payer || penalty.payee
                               ? penalty.payer.value_or("?") + " → " + penalty.payee.value_or("?")

@@ -159,6 +159,7 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   if (rate_left_blank(penalty)) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
+  if (penalty.condition) body += fmt::format(" ({} {})", label("tier", lang), *penalty.condition);
   if (penalty.amount) {
     body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
   }

@@ -181,6 +181,17 @@ TEST_CASE("diff_fields: penalty rate, period and cap") {
         });
 }
 
+TEST_CASE("diff_fields: the condition of a tier") {
+  Summary a, b;
+  a.penalties = {penalty(PenaltyKind::liquidated_damages, "5", "42", 241)};
+  a.penalties[0].condition = "大于0.5节至1节包括一节";
+  b.penalties = a.penalties;
+  b.penalties[0].condition = "大于0.5节至1节";
+  CHECK(rows(diff_fields(a, b)) ==
+        std::vector<std::string>{"penalty liquidated_damages condition: 大于0.5节至1节包括一节 -> "
+                                 "大于0.5节至1节 (42 -> 42)"});
+}
+
 TEST_CASE("diff_fields: dates, periods and durations") {
   Summary a, b;
   DateMention signing;

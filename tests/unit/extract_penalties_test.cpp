@@ -477,6 +477,70 @@ TEST_CASE("penalties: payer and payee by the roles the contract gives its two pa
         std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|null|null|1"});
 }
 
+TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
+  auto tiers = [](const std::string& text, const std::vector<Sum>& sums = {}) {
+    std::vector<std::string> shown;
+    for (const cs::Penalty& p : run(text, sums).penalties) {
+      shown.push_back(show(p) + "|" + show(p.condition));
+    }
+    return shown;
+  };
+  SUBCASE("numbered tiers, blank lines between them, the table ends at other words") {
+    const std::string text =
+        "如果货轮达不到规定的最高速度，卖方应按下列速度降低的比例支付违约赔偿金：\n"
+        "１．０．５节或低于０．５节－－每艘船单价的１％；\n"
+        "\n"
+        "２．大于０．５节至１节包括一节－－每艘船单价的５％；\n"
+        "３．大于１节至２节包括２节－－每艘船单价的１０％。\n"
+        "买方有权拒收航速降低超过３节的货轮。\n"
+        "４．另行约定－－每艘船单价的２０％。";
+    CHECK(tiers(text) ==
+          std::vector<std::string>{
+              "liquidated_damages|1|null|每艘船单价|null|null|null|卖方|买方|2|0.5节或低于0.5节",
+              "liquidated_damages|5|null|每艘船单价|null|null|null|卖方|买方|4|"
+              "大于0.5节至1节包括一节",
+              "liquidated_damages|10|null|每艘船单价|null|null|null|卖方|买方|5|"
+              "大于1节至2节包括2节"});
+    // The shared undefined base is said once, at the first tier.
+    CHECK(findings(text) ==
+          std::vector<std::string>{
+              "undefined-base|warning|2|违约金计算基数“每艘船单价”在合同中没有定义金额"});
+  }
+  SUBCASE("a defined base gives each tier its amount; a per-day heading, its kind") {
+    CHECK(tiers("乙方每逾期一日交付，应按以下标准向甲方支付违约金：\n"
+                "（1）逾期1至10日的：合同总价的0.05%；\n"
+                "（2）逾期11日以上的：合同总价的0.1%；",
+                {{"合同总价", "200000.00"}}) ==
+          std::vector<std::string>{
+              "late_delivery|0.05|day|合同总价|200000.00|null|null|乙方|甲方|2|逾期1至10日的",
+              "late_delivery|0.1|day|合同总价|200000.00|null|null|乙方|甲方|3|逾期11日以上的"});
+    CHECK(tiers("服务可用率未达到约定标准的，乙方应按以下标准向甲方支付违约金：\n"
+                "a) 可用率低于99%但不低于98%：扣除当月服务费的5%；\n"
+                "b) 可用率低于98%：扣除当月服务费的10%。",
+                {{"当月服务费", "30000.00"}}) ==
+          std::vector<std::string>{"liquidated_damages|5|null|当月服务费|30000.00|1500.00|null|"
+                                   "乙方|甲方|2|可用率低于99%但不低于98%",
+                                   "liquidated_damages|10|null|当月服务费|30000.00|3000.00|null|"
+                                   "乙方|甲方|3|可用率低于98%"});
+  }
+  SUBCASE("a line that is a statement of its own is read as one, and ends the table") {
+    CHECK(tiers("乙方逾期交付的，违约金按下列标准计算：\n"
+                "1、逾期11至30日的，按合同总价的1%向甲方支付违约金；\n"
+                "2、逾期30日以上：合同总价的5%。") ==
+          std::vector<std::string>{
+              "liquidated_damages|1|null|合同总价|null|null|null|乙方|甲方|2|null"});
+  }
+  SUBCASE("not a table: an installment schedule, a heading that does not end its line") {
+    CHECK(tiers("合同价款按下列比例支付：\n"
+                "1、预付款－－合同总价的30%；")
+              .empty());
+    CHECK(tiers("乙方应按下列比例支付违约金：逾期交货的，按合同总价的5%向甲方支付违约金。\n"
+                "1、逾期30日以上－－合同总价的10%；") ==
+          std::vector<std::string>{
+              "liquidated_damages|5|null|合同总价|null|null|null|乙方|甲方|1|null"});
+  }
+}
+
 TEST_CASE("penalties: the seed contract") {
   if (!fs::exists(kSeed)) {
     MESSAGE("corpus absent: " << kSeed.string());

@@ -12,7 +12,6 @@
 // "undefined-base". Tables of tiers, a rate per line under one heading, are read by
 // penalties_tiers.cpp.
 #include <algorithm>
-#include <array>
 #include <set>
 #include <string>
 #include <tuple>
@@ -111,8 +110,14 @@ PenaltyKind kind_of(const RuleMatch& statement, RatePer per, const PenaltyCues& 
   if (statement.capture("fine") != nullptr) return PenaltyKind::other;  // 罚金, not 违约金
   std::string_view kind = statement.rule->attribute("kind");
   if (auto fixed = penalty::parse_kind(kind)) return *fixed;
-  if (kind != "delay" && per == RatePer::none) return PenaltyKind::liquidated_damages;
-  auto cue = cues.delay_in({scopes.sentence.begin, statement.begin});
+  std::optional<PenaltyKind> cue;
+  if (kind != "delay" && per == RatePer::none) {
+    // A one-off penalty named for a delay (…的二倍支付逾期撤场违约金) is of the delay's kind.
+    auto name = cues.delay_name_in({rate_begin(statement), statement.end});
+    if (!name) return PenaltyKind::liquidated_damages;
+    cue = cues.delay_in(*name);
+  }
+  if (!cue) cue = cues.delay_in({scopes.sentence.begin, statement.begin});
   if (!cue) cue = cues.delay_in({scopes.line.begin, statement.begin});
   if (cue) return *cue;
   return penalty::parse_kind(statement.rule->attribute("fallback_kind", "late_delivery"))

@@ -23,9 +23,10 @@ namespace {
 constexpr std::string_view kUndefinedBase = "undefined-base";
 constexpr std::size_t kMinLabelBytes = 6;  // two CJK characters
 
-// Pointer words before a label that are not part of its name (本合同总价 -> 合同总价).
-// (Not 该: 该批材料, 该部分 are names of their own.)
-constexpr std::array<std::string_view, 4> kPointers = {"约定的", "上述", "本", "其"};
+// Pointer words before a label that are not part of its name (本合同总价 -> 合同总价,
+// 本合同约定的工期延误违约金 -> 工期延误违约金). (Not 该: 该批材料, 该部分 are names of their own.)
+constexpr std::array<std::string_view, 7> kPointers = {
+    "合同约定的", "合同规定的", "约定的", "规定的", "上述", "本", "其"};
 
 std::string_view strip_pointers(std::string_view label) {
   for (bool stripped = true; stripped;) {

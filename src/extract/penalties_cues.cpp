@@ -159,6 +159,9 @@ PenaltyCues::PenaltyCues(const Context& context, const std::vector<int>& lines,
       delays_.emplace_back(Span{match->begin, match->end}, *kind);
     }
   }
+  for (const RuleMatch* match : matches_on(context, "penalty_delay_name", lines)) {
+    delay_names_.push_back({match->begin, match->end});
+  }
 }
 
 std::vector<RoleMention> PenaltyCues::mentions_in(Span span) const {
@@ -228,6 +231,14 @@ RatePer PenaltyCues::per_in(Span span) const {
     if (inside(cue, span)) per = cue_per;
   }
   return per;
+}
+
+std::optional<Span> PenaltyCues::delay_name_in(Span span) const {
+  std::optional<Span> name;
+  for (const Span& cue : delay_names_) {
+    if (inside(cue, span)) name = cue;
+  }
+  return name;
 }
 
 std::optional<PenaltyKind> PenaltyCues::delay_in(Span span) const {

@@ -75,6 +75,9 @@ class PenaltyCues {
   // The kind of the last "what is late" words in `span` (逾期付款 -> late_payment).
   std::optional<PenaltyKind> delay_in(Span span) const;
 
+  // The last name of a penalty for a delay inside `span` (逾期撤场违约金, 逾期交货的违约金).
+  std::optional<Span> delay_name_in(Span span) const;
+
  private:
   std::vector<RoleMention> mentions_in(Span span) const;
   PayerPayee parties_in(Span span, std::size_t rate_begin) const;
@@ -83,6 +86,7 @@ class PenaltyCues {
   std::map<std::string, std::string, std::less<>> counterparts_;  // 甲方 -> 乙方
   std::vector<std::pair<Span, RatePer>> pers_;
   std::vector<std::pair<Span, PenaltyKind>> delays_;
+  std::vector<Span> delay_names_;
 };
 
 // Parses a kind name of the rule files ("late_payment"); nullopt for others ("delay").

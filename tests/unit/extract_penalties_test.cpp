@@ -188,6 +188,17 @@ TEST_CASE("penalties: a rate of a named sum") {
 
 TEST_CASE("penalties: rates per day, what is late, caps") {
   check_cases({
+      {"a one-off rate named for a delay is of the delay's kind; 合同约定的 is not in the base",
+       "乙方在接到通知后24小时内应无条件撤离本项目现场，逾期撤场则按本合同约定的工期延误违约金的"
+       "二倍支付逾期撤场违约金。\n"
+       "甲方逾期付款超过30日的，应按合同总价的5%向乙方支付逾期付款违约金。\n"
+       "乙方逾期交货超过30日的，应按合同总价的10%向甲方支付逾期违约金。\n"
+       "乙方逾期交货超过30日的，应按合同总价的10%向甲方支付违约金。",
+       {},
+       {"late_delivery|200|null|工期延误违约金|null|null|null|乙方|甲方|1",
+        "late_payment|5|null|合同总价|null|null|null|甲方|乙方|2",
+        "late_delivery|10|null|合同总价|null|null|null|乙方|甲方|3",
+        "liquidated_damages|10|null|合同总价|null|null|null|乙方|甲方|4"}},
       {"late delivery with a cap on the same sentence",
        "(一) "
        "卖方逾期交货的，每逾期一日，应按合同总价的千分之五向买方支付违约金，累计不超过合同总价的 "

@@ -78,6 +78,15 @@ std::optional<Decimal> hundredfold(const Context& context, const Capture* count)
   return number->value.mul(Decimal::from_int(100));
 }
 
+// The period a capture `per` names for a rate written without one (年 of 年利率6%).
+RatePer per_named(std::string_view word) {
+  if (word == "年") return RatePer::year;
+  if (word == "月") return RatePer::month;
+  if (word == "周") return RatePer::week;
+  if (word == "日" || word == "天") return RatePer::day;
+  return RatePer::none;
+}
+
 // The rate: a percent capture, N倍, N 个月 (x 100), or the rule's fixed percent.
 Rate rate_of(const Context& context, const RuleMatch& statement) {
   Rate rate;
@@ -86,6 +95,9 @@ Rate rate_of(const Context& context, const RuleMatch& statement) {
         parsed && parsed->kind == RateKind::percent) {
       rate.percent = parsed->percent;
       rate.per = parsed->per;
+    }
+    if (const Capture* per = statement.capture("per"); per && rate.per == RatePer::none) {
+      rate.per = per_named(context.words(*per));
     }
   } else if (auto times = hundredfold(context, statement.capture("multiple"))) {
     rate.percent = times;
@@ -119,6 +131,8 @@ PenaltyKind kind_of(const RuleMatch& statement, RatePer per, const PenaltyCues& 
   }
   if (!cue) cue = cues.delay_in({scopes.sentence.begin, statement.begin});
   if (!cue) cue = cues.delay_in({scopes.line.begin, statement.begin});
+  // A statement that starts from the delay (逾期交付的，按年利率6%支付利息) names it itself.
+  if (!cue) cue = cues.delay_in({statement.begin, rate_begin(statement)});
   if (cue) return *cue;
   return penalty::parse_kind(statement.rule->attribute("fallback_kind", "late_delivery"))
       .value_or(PenaltyKind::late_delivery);

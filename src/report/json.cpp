@@ -108,8 +108,12 @@ Json penalty_json(const Penalty& penalty) {
   item["base"] = optional_string(penalty.base);
   item["base_value"] = money_json(penalty.base_value);
   item["amount"] = money_json(penalty.amount);
+  // The spec's `per` knows day, week and month; an annual rate (年利率6%) is per null there,
+  // and rate_period (added field) says every period, year included.
   std::string_view per = to_string(penalty.per);
-  item["per"] = per.empty() ? Json(nullptr) : Json(std::string(per));
+  item["per"] =
+      per.empty() || penalty.per == RatePer::year ? Json(nullptr) : Json(std::string(per));
+  item["rate_period"] = per.empty() ? Json(nullptr) : Json(std::string(per));
   item["cap_percent"] = percent_json(penalty.cap_percent);
   item["payer"] = optional_string(penalty.payer);
   item["payee"] = optional_string(penalty.payee);

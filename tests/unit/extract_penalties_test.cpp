@@ -405,6 +405,26 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
        "承包人未按约定提交保险凭证的，每延后1天，承包人按 500 元/天支付违约金。",
        {},
        {"late_delivery|null|day|null|null|500.00|null|承包人|发包人|1"}},
+      {"interest on a late sum: a yearly, a daily rate, a multiple of a bank rate",
+       "甲方逾期付款的，应按年利率6%向乙方支付逾期利息。\n"
+       "乙方逾期未归还借款的，应自逾期之日起按日万分之五向甲方支付逾期利息。\n"
+       "甲方未按期支付的，应按中国人民银行同期贷款利率的1.5倍向乙方支付利息。\n"
+       "此种过期未缴款应以相当于每年２０％的利率缴纳利息。\n"
+       "乙方逾期交付的，按年利率6%向甲方支付利息。",
+       {},
+       {"late_payment|6|year|null|null|null|null|甲方|乙方|1",
+        "late_payment|0.05|day|null|null|null|null|乙方|甲方|2",
+        "late_payment|150|null|中国人民银行同期贷款利率|null|null|null|甲方|乙方|3",
+        "late_payment|20|year|null|null|null|null|null|null|4",
+        "late_delivery|6|year|null|null|null|null|乙方|甲方|5"}},
+      {"not interest on a late sum: the rate of the loan",
+       "借款年利率为4.35%，按月付息。本合同项下借款按年利率4.35%计算利息。",
+       {},
+       {}},
+      {"罚息 at a rate raised by a share",
+       "借款人逾期还款的，贷款人有权按借款利率上浮50%计收罚息。",
+       {},
+       {"late_payment|50|null|借款利率|null|null|null|借款人|贷款人|1"}},
   });
 }
 

@@ -36,3 +36,30 @@ TEST_CASE("report: JsonArrayWriter with no element writes nothing") {
   writer.finish();
   CHECK(out.str().empty());
 }
+
+TEST_CASE("report: a penalty's period in JSON: per as the spec knows it, rate_period in full") {
+  struct Case {
+    clause_scan::RatePer per;
+    Json expected_per;
+    Json expected_period;
+  };
+  const std::vector<Case> cases = {
+      {clause_scan::RatePer::none, nullptr, nullptr},
+      {clause_scan::RatePer::day, "day", "day"},
+      {clause_scan::RatePer::month, "month", "month"},
+      // The spec's per has no year: 按年利率6%支付逾期利息 is per null there.
+      {clause_scan::RatePer::year, nullptr, "year"},
+  };
+  for (const Case& c : cases) {
+    clause_scan::Summary summary;
+    clause_scan::Penalty penalty;
+    penalty.kind = clause_scan::PenaltyKind::late_payment;
+    penalty.percent = clause_scan::Decimal::parse("6");
+    penalty.per = c.per;
+    summary.penalties.push_back(penalty);
+    const Json item = clause_scan::summary_to_json(summary)["penalties"][0];
+    CAPTURE(clause_scan::to_string(c.per));
+    CHECK(item["per"] == c.expected_per);
+    CHECK(item["rate_period"] == c.expected_period);
+  }
+}

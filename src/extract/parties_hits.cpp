@@ -157,21 +157,39 @@ std::vector<std::size_t> label_starts(const LineHits& line) {
   return starts;
 }
 
-// A value that follows its label ends at the next label or at the end of the line.
-std::size_t value_end(const std::vector<std::size_t>& starts, std::size_t begin,
-                      std::size_t line_end) {
-  auto next = std::lower_bound(starts.begin(), starts.end(), begin);
-  return next == starts.end() ? line_end : std::min(*next, line_end);
+// Where the bracket open at `begin` closes (XX公司（以下简称“X公司”，注册号为：123）, 和…):
+// the end of the line when none is open or it does not close there.
+std::size_t bracket_end(std::string_view line, std::size_t begin) {
+  int depth = 0;
+  for (std::size_t at = 0; at < begin; ++at)
+    depth += line[at] == '(' ? 1 : line[at] == ')' ? -1 : 0;
+  if (depth <= 0) return line.size();
+  for (std::size_t at = begin, open = 0; at < line.size(); ++at) {
+    if (line[at] == '(') ++open;
+    if (line[at] != ')') continue;
+    if (open == 0) return at;
+    --open;
+  }
+  return line.size();
 }
 
-void close_values(LineHits& line, std::size_t line_end) {
+// A value that follows its label ends at the next label, at the bracket it is written in, or
+// at the end of the line.
+std::size_t value_end(const std::vector<std::size_t>& starts, std::size_t begin,
+                      std::string_view line, std::size_t line_begin) {
+  std::size_t end = line_begin + bracket_end(line, begin - line_begin);
+  auto next = std::lower_bound(starts.begin(), starts.end(), begin);
+  return next == starts.end() ? end : std::min(*next, end);
+}
+
+void close_values(LineHits& line, std::string_view text, std::size_t line_begin) {
   std::vector<std::size_t> starts = label_starts(line);
   for (RoleHit& role : line.roles) {
-    if (role.name_follows) role.name->end = value_end(starts, role.name->begin, line_end);
+    if (role.name_follows) role.name->end = value_end(starts, role.name->begin, text, line_begin);
   }
   for (DetailHit& detail : line.details) {
     if (detail.value.begin == detail.value.end) {
-      detail.value.end = value_end(starts, detail.value.begin, line_end);
+      detail.value.end = value_end(starts, detail.value.begin, text, line_begin);
     }
   }
 }
@@ -206,13 +224,14 @@ void take_trailing_aliases(LineHits& line, const RoleWords& words) {
   }
 }
 
-void finish_line(LineHits& line, std::size_t line_end, const RoleWords& words) {
+void finish_line(LineHits& line, std::string_view text, std::size_t line_begin,
+                 const RoleWords& words) {
   auto by_begin = [](const auto& a, const auto& b) { return a.begin < b.begin; };
   std::stable_sort(line.roles.begin(), line.roles.end(), by_begin);
   std::stable_sort(line.details.begin(), line.details.end(), by_begin);
   drop_overlapping_roles(line.roles);
   drop_overlapping_details(line);
-  close_values(line, line_end);
+  close_values(line, text, line_begin);
   drop_names_inside_values(line);
   take_trailing_aliases(line, words);
 }
@@ -262,7 +281,9 @@ std::map<int, LineHits> collect_hits(const Context& context, int first_line, int
       lines[source.line(match->begin)].aliases.push_back({match->begin, match->end, *alias});
     }
   }
-  for (auto& [line, hits] : lines) finish_line(hits, source.line_end(line), words);
+  for (auto& [line, hits] : lines) {
+    finish_line(hits, source.line_text(line), source.line_begin(line), words);
+  }
   return lines;
 }
 

@@ -221,6 +221,11 @@ void extract_penalties(const Context& context, Summary& summary) {
       penalty.payer = penalties.back().payer;
       penalty.payee = penalties.back().payee;
     }
+    if (!penalty.payer && !penalty.payee) {
+      penalty::PayerPayee parties = cues.by_heading(context, statement->begin);
+      penalty.payer = parties.payer;
+      penalty.payee = parties.payee;
+    }
     penalties.push_back(std::move(penalty));
     previous_end = statement->end;
   }

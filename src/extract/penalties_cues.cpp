@@ -225,6 +225,25 @@ PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin
   return result;
 }
 
+PayerPayee PenaltyCues::by_heading(const Context& context, std::size_t offset) const {
+  PayerPayee result;
+  for (const Clause* clause : context.document().outline.flatten()) {
+    if (clause->begin > offset) break;  // pre-order: the rest begin later
+    if (offset >= clause->end || clause->heading.empty()) continue;
+    for (const RuleMatch& match : context.scan_words(clause->heading, "penalty_heading")) {
+      const Capture* role = match.capture("role");
+      if (role == nullptr) continue;
+      std::string words(
+          std::string_view(clause->heading).substr(role->begin, role->end - role->begin));
+      auto pair = counterparts_.find(words);
+      if (pair == counterparts_.end()) continue;
+      result.payer = words;  // inner clauses come later and win
+      result.payee = pair->second.empty() ? std::nullopt : std::optional(pair->second);
+    }
+  }
+  return result;
+}
+
 RatePer PenaltyCues::per_in(Span span) const {
   RatePer per = RatePer::none;
   for (const auto& [cue, cue_per] : pers_) {

@@ -78,6 +78,11 @@ class PenaltyCues {
   // The last name of a penalty for a delay inside `span` (逾期撤场违约金, 逾期交货的违约金).
   std::optional<Span> delay_name_in(Span span) const;
 
+  // Who pays whom by the heading of a clause that holds `offset` (第十二条 承揽方的违约责任：,
+  // category penalty_heading), the innermost that names a known role: that role pays its
+  // counterpart. For a statement whose words name neither.
+  PayerPayee by_heading(const Context& context, std::size_t offset) const;
+
  private:
   std::vector<RoleMention> mentions_in(Span span) const;
   PayerPayee parties_in(Span span, std::size_t rate_begin) const;

@@ -36,6 +36,9 @@ TableHead read_head(const Context& context, const PenaltyCues& cues, const RuleM
         cues.delay_in({scopes.sentence.begin, intro.begin}).value_or(PenaltyKind::late_delivery);
   }
   head.parties = cues.parties(scopes.sentence, scopes.line, intro.end);
+  if (!head.parties.payer && !head.parties.payee) {
+    head.parties = cues.by_heading(context, intro.begin);
+  }
   return head;
 }
 

@@ -508,6 +508,21 @@ TEST_CASE("penalties: payer and payee by the roles the contract gives its two pa
         std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|null|null|1"});
 }
 
+TEST_CASE("penalties: the heading of a clause names who pays where the sentence does not") {
+  CHECK(
+      penalties("第十二条　承揽方的违约责任：\n"
+                "一、不能交付定作物的，应当偿付合同总价的10%违约金。\n"
+                "二、逾期交付的，每逾期一天，按合同总价的千分之一偿付违约金。\n"
+                "第十三条　定作方的违约责任：\n"
+                "一、中途变更定作物的，应当偿付合同总价的5%违约金。\n"
+                "第十四条　其他约定：\n"
+                "一、因不可抗力解除合同的，应当偿付合同总价的1%违约金。") ==
+      std::vector<std::string>{"liquidated_damages|10|null|合同总价|null|null|null|承揽方|定作方|2",
+                               "late_delivery|0.1|day|合同总价|null|null|null|承揽方|定作方|3",
+                               "liquidated_damages|5|null|合同总价|null|null|null|定作方|承揽方|5",
+                               "liquidated_damages|1|null|合同总价|null|null|null|null|null|7"});
+}
+
 TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
   auto tiers = [](const std::string& text, const std::vector<Sum>& sums = {}) {
     std::vector<std::string> shown;

@@ -211,6 +211,16 @@ TEST_CASE("installments: shares a template leaves blank are installments without
           Rows{"1|2|null|null|服务费总额|null|-", "2|3|null|null|服务费总额|null|-"});
     CHECK(findings(summary).empty());
   }
+  SUBCASE("blanks in brackets, paid up to a share, a remainder later in the sentence") {
+    CHECK(
+        rows(run("第六条　付款方式\n"
+                 "１．竣工验收合格后，支付到本合同总价的【】%（含已支付的各项费用）。\n"
+                 "２．经甲方审核盖章确认后支付到结算总价的【】% ( 含已支付各项费用），余款【】%作为"
+                 "工程质量保修金，自工程验收合格之日起算，质保期【】年后一个月扣除质保期内产生的费"
+                 "用后全部付清。\n")) == Rows{"1|2|null|null|合同总价|null|-",
+                                              "2|3|null|null|结算总价|null|-",
+                                              "3|3|null|null|null|null|remainder"});
+  }
   SUBCASE("a blank that is not a share of a sum is no installment") {
     CHECK(rows(run("第六条　付款方式\n发票税率为＿＿％，由乙方开具。\n")).empty());
   }

@@ -251,6 +251,15 @@ TEST_CASE("installments: a fixed sum and the remainder in one sentence") {
   CHECK(show(summary.payment_terms[1].trigger) == "乙方完成本合同项目并通过验收");
 }
 
+TEST_CASE("installments: the rest paid as 剩余部分") {
+  const std::string text =
+      "５－３　许可费的支付\n"
+      "（ａ）在许可软件按要求安装完备后２０天内，应向许可方支付一定数额的美元。\n"
+      "（ｂ）在试用期结束后的第一个工作日，应向许可方支付剩余部分的美元。\n";
+  CHECK(rows(run(text)) ==
+        Rows{"1|2|null|null|null|20 day|-", "2|3|null|null|null|null|remainder"});
+}
+
 TEST_CASE("installments: periodic rent is one installment with its period") {
   const std::string text =
       "第四条　租金及支付方式\n"

@@ -170,7 +170,9 @@ class RuleSet {
   RuleSet& operator=(RuleSet&&) noexcept;
 
   // Loads every *.toml file of `dir` (sorted by name; names starting with '.' are skipped)
-  // into one set. Rule ids are unique over all the files.
+  // into one set. Rule ids are unique over all the files. The files are read and parsed on
+  // as many threads as there are cores to use, and joined in order: the rules, and the error
+  // of a broken folder (the first the files in order give), are those of a load one by one.
   static Result<RuleSet> load_dir(const std::filesystem::path& dir,
                                   Compile compile = Compile::when_loaded);
   // Loads the given files, in order.

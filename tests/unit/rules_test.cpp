@@ -327,6 +327,19 @@ TEST_CASE("rules: a duplicate id across files names both places") {
                                      (dir / "a.toml").string() + ":1)");
 }
 
+TEST_CASE("rules: of several broken files, the first in the given order is named") {
+  // The files are read on several threads; the error is the one a load in order meets first.
+  const fs::path broken = kRuleData / "broken-pattern.toml";
+  const fs::path missing = kRuleData / "no-such-file.toml";
+  const fs::path fine = kRuleData / "ordered" / "10-money.toml";
+  cs::Result<cs::RuleSet> set = cs::RuleSet::load_files({fine, missing, broken});
+  REQUIRE(!set.ok());
+  CHECK(set.error().message() == missing.string() + ": rule file not found");
+  set = cs::RuleSet::load_files({fine, broken, missing});
+  REQUIRE(!set.ok());
+  CHECK(set.error().file == broken.string() + ":7");
+}
+
 TEST_CASE("rules: unreadable folders and files are io errors") {
   SUBCASE("missing folder") {
     cs::Result<cs::RuleSet> set = cs::RuleSet::load_dir(kRuleData / "no-such-folder");

@@ -49,9 +49,10 @@ std::optional<RoleHit> role_hit(const Context& context, const RuleMatch& match,
   if (role == nullptr) return std::nullopt;
   RoleHit hit;
   hit.role = without_spaces(context.words(*role));
-  // A name that is "one side" of the contract (XX局为一方（以下简称“市国土局”）) defines a role.
-  bool any_role =
-      match.rule->attribute("role_words") == kAnyRoleWord || match.capture("side") != nullptr;
+  // A name that is "one side" of the contract (XX局为一方（以下简称“市国土局”）) defines a role,
+  // and so does an organisation's name defined in quotes (XX有限公司（以下简称“雷诺士公司”）).
+  bool any_role = match.rule->attribute("role_words") == kAnyRoleWord ||
+                  match.capture("side") != nullptr || match.capture("quoted") != nullptr;
   if (!any_role && !matches_whole(words, hit.role)) return std::nullopt;
   hit.begin = label_begin(context, match.begin, match.end);
   hit.end = match.end;

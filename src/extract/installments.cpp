@@ -10,7 +10,8 @@
 //   - `seq` counts from 1 in each schedule;
 //   - installments-not-100 (error): a schedule's percents add up to more than 100%, or to
 //     less with every installment a percent and none a remainder (尾款/余款); outside payment
-//     clauses only for a schedule of two installments or more;
+//     clauses only for a schedule of two installments or more; only when the shares are of
+//     one sum (one base label at most);
 //   - undefined-base (warning): an installment's base names no amount of the contract
 //     (lookup.h find_amount), once per label.
 #include <algorithm>
@@ -60,7 +61,19 @@ Finding finding(std::string rule, Severity severity, std::string message, std::s
                  std::move(message_en)};
 }
 
+// Whether the shares of the group are shares of one sum: at most one base label among them
+// (a share without a base is of the price). Shares of different sums (安全文明施工费的50%,
+// 施工进度款的80%, 实际完成产值的90%) are no schedule of one price and do not add up.
+bool shares_of_one_sum(const std::vector<Installment>& group) {
+  std::set<std::string> bases;
+  for (const Installment& item : group) {
+    if (item.percent && item.base) bases.insert(core_label(*item.base));
+  }
+  return bases.size() <= 1;
+}
+
 void check_percents(const std::vector<Installment>& group, Summary& summary) {
+  if (!shares_of_one_sum(group)) return;
   Decimal total;
   bool all_percent = true;
   bool any_percent = false;

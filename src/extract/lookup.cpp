@@ -25,6 +25,11 @@ std::string_view core_view(std::string_view label) {
       }
     }
   }
+  // 设计费用 and 设计费 are one fee.
+  constexpr std::string_view kFeeWord = "费用";
+  if (util::ends_with(label, kFeeWord) && label.size() >= kFeeWord.size() + 6) {
+    label.remove_suffix(kFeeWord.size() - std::string_view("费").size());
+  }
   return label;
 }
 
@@ -37,13 +42,15 @@ bool same_label(std::string_view a, std::string_view b) { return core_view(a) ==
 const Amount* find_amount(const Summary& summary, std::string_view label) {
   // Every installment and penalty looks up its base here, and a long file (contracts pasted
   // one after another) has thousands of both: the base's core label is made once, and an
-  // amount's core label, a suffix of its trimmed label, only when that ends with it. Still
-  // one pass over the amounts per lookup, but a memcmp of a few bytes per amount.
+  // amount's core label only when its label holds the base's. Still one pass over the
+  // amounts per lookup, but a search of a few bytes per amount.
   const std::string_view core = core_view(label);
   for (const Amount& amount : summary.amounts) {
     if (!amount.label || amount.approximate) continue;
     const std::string_view trimmed = util::trim(*amount.label);
-    if (util::ends_with(trimmed, core) && core_view(trimmed) == core) return &amount;
+    if (trimmed.find(core) != std::string_view::npos && core_view(trimmed) == core) {
+      return &amount;
+    }
   }
   return nullptr;
 }

@@ -16,6 +16,7 @@ namespace clause_scan::extract {
 
 // The label without the determiners contracts put before a defined term: 本, 本项目, 项目,
 // 本合同, 合同 (only before 总价/金额/价款 …), 该, 上述, 约定的.
+// A fee written 费用 is the same fee as 费 (设计费用 -> 设计费).
 std::string core_label(std::string_view label);
 
 // True when two labels name the same sum (equal core labels).

@@ -176,6 +176,27 @@ TEST_CASE("installments: percents over 100% are an error even with a remainder")
   CHECK(english(summary) == Rows{"installments add up to 110%, more than 100%"});
 }
 
+TEST_CASE("installments: shares of different sums are not added up") {
+  const std::string text =
+      "14.4 合同价款的支付\n"
+      "（1）设计费支付：签订合同后，支付合同金额中设计费用的30%；在取得施工图审查合格书后，支付合同"
+      "中的设计费的40%；通过竣工验收后，支付合同金额中的设计费的30%。\n"
+      "（2）建筑安装工程费支付：\n"
+      "②合同订立后，发包人在工程开工前按签约合同价中安全文明施工费的50％支付承包人。\n"
+      "③发包人按审核合格的工程量向承包人支付对应施工进度款的80%。\n"
+      "⑤工程竣工验收合格后28天内，发包人向承包人支付至实际完成产值的90%。\n";
+  cs::Summary summary = run(text, {{amount("设计费", "1300576.86")}, {}});
+  CHECK(rows(summary) == Rows{"1|2|30|390173.06|设计费用|null|-", "2|2|40|520230.74|设计费|null|-",
+                              "3|2|30|390173.06|设计费|null|-", "1|4|50|null|安全文明施工费|null|-",
+                              "2|5|80|null|施工进度款|null|-",
+                              "3|6|90|null|实际完成产值|28 day|-"});
+  // 设计费用 is the 设计费 the contract defines; the other bases are not defined.
+  CHECK(findings(summary) ==
+        Rows{"undefined-base|warning|4|付款基数“安全文明施工费”在合同中没有定义金额",
+             "undefined-base|warning|5|付款基数“施工进度款”在合同中没有定义金额",
+             "undefined-base|warning|6|付款基数“实际完成产值”在合同中没有定义金额"});
+}
+
 TEST_CASE("installments: shares that add up to 100%, full-width figures, 百分之") {
   const std::string text =
       "第五条　付款方式\n"

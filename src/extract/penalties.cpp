@@ -149,7 +149,9 @@ Penalty read_statement(const Context& context, const Summary& summary, const Pen
       rate.per != RatePer::none ? rate.per : cues.per_in({scopes.sentence.begin, statement.end});
   penalty.kind = kind_of(statement, penalty.per, cues, scopes);
   if (const Capture* sum = statement.capture("sum")) {
-    if (auto money = parse_money(context.words(*sum))) penalty.amount = money->value;
+    if (auto money = parse_money(penalty::without_brackets(context.words(*sum)))) {
+      penalty.amount = money->value;
+    }
   }
   std::string_view base = statement.rule->attribute("base");
   if (const Capture* words = statement.capture("base")) base = context.words(*words);

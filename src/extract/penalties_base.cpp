@@ -41,18 +41,6 @@ std::string_view strip_pointers(std::string_view label) {
   return label;
 }
 
-// The words without bracketed notes: "中标金额(如经招标)或总价款" -> "中标金额或总价款".
-std::string without_brackets(std::string_view words) {
-  std::string out;
-  int depth = 0;
-  for (char c : words) {
-    if (c == '(') ++depth;
-    if (depth == 0) out += c;
-    if (c == ')' && depth > 0) --depth;
-  }
-  return out;
-}
-
 // The words after the last 按/按照 (a statement captured from an earlier 按 of its sentence).
 std::string_view after_last_an(std::string_view words) {
   constexpr std::string_view kAn = "按";
@@ -119,6 +107,17 @@ std::optional<ResolvedBase> resolve_one(const Context& context, const Summary& s
 }
 
 }  // namespace
+
+std::string without_brackets(std::string_view words) {
+  std::string out;
+  int depth = 0;
+  for (char c : words) {
+    if (c == '(') ++depth;
+    if (depth == 0) out += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  return out;
+}
 
 ResolvedBase resolve_base(const Context& context, const Summary& summary, std::string_view words) {
   std::vector<std::string> labels = alternatives(context, words);

@@ -97,6 +97,10 @@ class PenaltyCues {
 // Parses a kind name of the rule files ("late_payment"); nullopt for others ("delay").
 std::optional<PenaltyKind> parse_kind(std::string_view name);
 
+// The words without bracketed notes: "中标金额(如经招标)或总价款" -> "中标金额或总价款",
+// "10000(5000~50000)元" -> "10000元" (the range a template allows beside the figure).
+std::string without_brackets(std::string_view words);
+
 // What a base label names.
 struct ResolvedBase {
   std::string label;             // as reported: 中标金额, 项目总价款

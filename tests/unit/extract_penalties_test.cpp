@@ -421,6 +421,17 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
        "借款年利率为4.35%，按月付息。本合同项下借款按年利率4.35%计算利息。",
        {},
        {}},
+      {"a template's allowed range beside the figure; a sum and a rate per occurrence",
+       "逾期竣工违约金的计算方法：每延误1天，承包人按  "
+       "50000（5000～50000）元/天计算逾期竣工违约金。\n"
+       "（11）承包人未能按照合同约定履行其他义务的违约责任：按5000（500～5000）元/次支付违约金。\n"
+       "（14）承包人有违反安全管理规章制度情况的，按签约合同价的4‰/次支付违约金。\n"
+       "发包人逾期支付超过56天的，按照贷款市场报价利率（LPR）的两倍支付利息。",
+       {},
+       {"late_delivery|null|day|null|null|50000.00|null|承包人|发包人|1",
+        "liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|2",
+        "liquidated_damages|0.4|null|签约合同价|null|null|null|承包人|发包人|3",
+        "late_payment|200|null|贷款市场报价利率|null|null|null|发包人|承包人|4"}},
       {"罚息 at a rate raised by a share",
        "借款人逾期还款的，贷款人有权按借款利率上浮50%计收罚息。",
        {},

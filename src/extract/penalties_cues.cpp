@@ -112,6 +112,15 @@ void add_own_mentions(const Context& context, const std::vector<int>& lines,
             [](const RoleMention& a, const RoleMention& b) { return a.span.begin < b.span.begin; });
 }
 
+// Whether a "what is late" word is the paying of the penalty itself (应支付违约金): what is
+// late comes before it (未按约定提交履约担保的…应支付违约金).
+bool pays_the_penalty(const Context& context, const RuleMatch& cue) {
+  constexpr std::array<std::string_view, 4> kPenalties = {"违约金", "滞纳金", "赔偿金", "罚款"};
+  std::string_view after = std::string_view(context.text()).substr(cue.end);
+  return std::any_of(kPenalties.begin(), kPenalties.end(),
+                     [&](std::string_view word) { return after.starts_with(word); });
+}
+
 // Marks the mentions that a penalty_party cue names.
 void mark_sides(const Context& context, const std::vector<int>& lines,
                 std::vector<RoleMention>& mentions) {
@@ -155,6 +164,7 @@ PenaltyCues::PenaltyCues(const Context& context, const std::vector<int>& lines,
     }
   }
   for (const RuleMatch* match : matches_on(context, "penalty_delay", lines)) {
+    if (pays_the_penalty(context, *match)) continue;
     if (auto kind = parse_kind(match->rule->attribute("kind"))) {
       delays_.emplace_back(Span{match->begin, match->end}, *kind);
     }

@@ -432,6 +432,12 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
         "liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|2",
         "liquidated_damages|0.4|null|签约合同价|null|null|null|承包人|发包人|3",
         "late_payment|200|null|贷款市场报价利率|null|null|null|发包人|承包人|4"}},
+      {"what is late comes before the paying of the penalty (应支付违约金)",
+       "（1）承包人未按合同约定提交履约担保的违约责任：承包人应支付违约金，违约金的计算方法：每延误"
+       "1"
+       "天，承包人按 10000 元/天计算违约金。",
+       {},
+       {"late_delivery|null|day|null|null|10000.00|null|承包人|发包人|1"}},
       {"罚息 at a rate raised by a share",
        "借款人逾期还款的，贷款人有权按借款利率上浮50%计收罚息。",
        {},

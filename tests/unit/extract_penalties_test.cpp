@@ -438,6 +438,14 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
        "天，承包人按 10000 元/天计算违约金。",
        {},
        {"late_delivery|null|day|null|null|10000.00|null|承包人|发包人|1"}},
+      {"a performance guarantee kept or drawn on",
+       "违法分包一经查实，承包人的履约担保不予退还，终止合同。\n"
+       "有下列情形之一的，发包人有权解除合同，亦有权兑付履约担保。\n"
+       "承包人被解除合同的，低价风险担保将全额扣除。",
+       {},
+       {"deposit_forfeit|100|null|履约担保|null|null|null|承包人|发包人|1",
+        "deposit_forfeit|100|null|履约担保|null|null|null|承包人|发包人|2",
+        "deposit_forfeit|100|null|低价风险担保|null|null|null|承包人|发包人|3"}},
       {"罚息 at a rate raised by a share",
        "借款人逾期还款的，贷款人有权按借款利率上浮50%计收罚息。",
        {},

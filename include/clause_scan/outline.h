@@ -10,7 +10,9 @@
 // paren_arabic > arabic_paren > a. > circled): a preamble list "1、2、" followed by "一、" makes
 // 一、 top-level. Chapters and articles close lower-ranked clauses, except a section heading
 // directly above them ("一、定义" / "第一条"). Dotted numbers nest by their own number (4.1.1
-// under 4.1 under 4. or 四、 or 第四条), also when a level is missing.
+// under 4.1 under 4. or 四、 or 第四条), also when a level is missing. A list of single numbers
+// that starts again at 1 right after a line ending in ':' is a list inside the open clause
+// (42. …如下： / 1. 2. / 43.); after anything else it is a sibling (a second document's 1.).
 //
 // What is not a clause: dates (2026年01月16日, 2026.12.31), amounts and quantities (1977800 元,
 // 3.5 万元, 15 个工作日), phone numbers, numbers above 200, a single-level number without a
@@ -102,7 +104,8 @@ class Outline {
   // Precisely: start at the nearest ancestor-or-self that is an anchor (a multi-level decimal
   // such as "9.3" or "1-2", an article 第N条 or a chapter), else at the top-level clause of
   // its part; concatenate the numbers from there down; a chinese number that is not the last
-  // component gets "、" ("二、4(2)").
+  // component gets "、" ("二、4(2)"), a decimal followed by a decimal "." ("42.1" for the 1.
+  // of a list inside 42.).
   std::string path_at(std::size_t offset) const;
 
   // All clauses in document order (pre-order), for consumers that walk them flat.

@@ -110,6 +110,7 @@ class Builder {
       after_signature_ = true;
     }
     previous_nonblank_line_ = line.number;
+    previous_line_opens_list_ = trim(line.text).ends_with(':');
   }
 
   // A table of contents repeats the numbering of the body: skip from "目录" to the line that
@@ -225,20 +226,37 @@ class Builder {
 
   void place_decimal(Node node, std::size_t line_begin) {
     const int depth = node.depth;
-    // A sibling: same depth, same parent number (4.1.2 after 4.1.1; 2、 after 1、).
-    for (std::size_t s = stack_.size(); s-- > floor();) {
-      const Node& open = open_at(s);
-      if (open.clause.style == NumberStyle::decimal && open.depth == depth &&
-          same_prefix(open, node, depth - 1)) {
-        close_above(s, line_begin);
-        attach(std::move(node));
-        return;
-      }
+    if (std::optional<std::size_t> sibling = open_sibling(node)) {
+      // A list that starts again at 1 right after a line ending in ':' is a list inside the
+      // open clause (42. …按下列比例支付违约赔偿金： / 1. … 4. / 43.), not a sibling.
+      const bool list_inside = depth == 1 && node.values[0] == 1 &&
+                               open_at(*sibling).values[0] >= 1 && previous_line_opens_list_;
+      close_above(list_inside ? stack_.size() : *sibling, line_begin);
+      attach(std::move(node));
+      return;
     }
     if (depth >= 2 && place_under_parent_number(node, line_begin)) return;
     if (depth >= 2 && place_near_open_decimal(node, line_begin)) return;
     // A single-level number under dotted ones starts a sub-list ("4.1 付款如下:" / "1. 预付款").
     place_by_rank(std::move(node), line_begin);
+  }
+
+  // The open clause the decimal `node` continues: same depth, same parent number (4.1.2 after
+  // 4.1.1; 2、 after 1、). Of two open lists of single numbers (42. and the 1.–4. inside it),
+  // the one whose number it follows (43. after 42.), else the innermost.
+  std::optional<std::size_t> open_sibling(const Node& node) const {
+    const int depth = node.depth;
+    std::optional<std::size_t> innermost;
+    for (std::size_t s = stack_.size(); s-- > floor();) {
+      const Node& open = open_at(s);
+      if (open.clause.style != NumberStyle::decimal || open.depth != depth ||
+          !same_prefix(open, node, depth - 1)) {
+        continue;
+      }
+      if (open.values[depth - 1] + 1 == node.values[depth - 1]) return s;
+      if (!innermost) innermost = s;
+    }
+    return innermost;
   }
 
   // When no open number starts the new one (a level is missing, as 5.2.1 after 5.1 without
@@ -364,6 +382,7 @@ class Builder {
   bool contents_checked_ = false;
   int contents_end_line_ = 0;  // lines before this one are a table of contents
   int previous_nonblank_line_ = 0;
+  bool previous_line_opens_list_ = false;  // the previous nonblank line ends with ':'
   // The current list of appendices ("附件1:…" lines in a row) and the line of its last entry.
   std::vector<std::string> appendix_entries_;
   int last_appendix_entry_line_ = -1;

@@ -34,7 +34,12 @@ std::string path_of(const std::vector<const Clause*>& chain) {
   std::string path;
   for (std::size_t i = start; i < chain.size(); ++i) {
     path += chain[i]->number;
-    if (chain[i]->style == NumberStyle::chinese && i + 1 < chain.size()) path += "、";
+    if (i + 1 == chain.size()) break;
+    if (chain[i]->style == NumberStyle::chinese) path += "、";
+    // A list of single numbers inside a numbered clause (42. …如下： / 1.): "42.1", not "421".
+    const bool decimals =
+        chain[i]->style == NumberStyle::decimal && chain[i + 1]->style == NumberStyle::decimal;
+    if (decimals) path += ".";
   }
   return path;
 }

@@ -585,6 +585,27 @@ const DocumentCase kDocuments[] = {
      "第一条 定义 L6\n"
      "  1.1 L7\n"
      "第二条 合营公司的结构 L8\n"},
+    {"a list restarting at 1 after a line ending in ':' nests; the next number returns",
+     "41. 卖方应按时交付货轮。\n"
+     "42. 如果货轮达不到规定航速,卖方应按下列比例支付违约赔偿金:\n"
+     "1. 0.5节或低于0.5节--每艘船单价的1%;\n"
+     "2. 大于0.5节至1节--每艘船单价的5%。\n"
+     "43. 买方有权拒收。\n",
+     "41 L1\n"
+     "42 L2\n"
+     "  1 L3\n"
+     "  2 L4\n"
+     "43 L5\n"},
+    {"a list restarting at 1 after a title is a new list at the top",
+     "18. 请附上资料。\n"
+     "19. 请附上技术说明。\n"
+     "招标条件\n"
+     "1. 招标人为云川国际有限公司。\n"
+     "2. 投标截止日期另行通知。\n",
+     "18 L1\n"
+     "19 L2\n"
+     "1 L4\n"
+     "2 L5\n"},
     {"text without numbering has an empty outline", "本合同没有编号。\n双方签字。\n", ""},
     {"empty text", "", ""},
 };
@@ -682,7 +703,9 @@ TEST_CASE("outline::path_at") {
       "协议正文说明。\n"  // directly under the part
       "二、各方义务\n"
       "4、若乙方违反本协议,乙方将承担如下责任:\n"
-      "(2) 按照甲方相关管理规定支付违约金。\n";
+      "(2) 按照甲方相关管理规定支付违约金。\n"
+      "42. 卖方应按下列比例支付违约赔偿金:\n"
+      "1. 0.5节或低于0.5节--每艘船单价的1%。\n";
   const SourceText source(text);
   const Outline outline = clause_scan::build_outline(source);
   const std::pair<std::string_view, std::string_view> cases[] = {
@@ -695,6 +718,7 @@ TEST_CASE("outline::path_at") {
       {"要求乙方赔偿", "7.1(3)"},
       {"协议正文说明", ""},
       {"按照甲方相关管理规定", "二、4(2)"},
+      {"0.5节或低于", "二、42.1"},
   };
   for (const auto& [needle, path] : cases) {
     CAPTURE(needle);

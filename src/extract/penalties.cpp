@@ -190,6 +190,29 @@ std::vector<int> lines_of(const Context& context, const std::vector<const RuleMa
   return lines;
 }
 
+// The contract's own word for a role written otherwise (发包方 for the party 发包人, 出租人 for
+// 出租方): the party whose role has the same stem, when the written role is no party's.
+std::optional<std::string> party_role(const std::vector<Party>& parties,
+                                      const std::optional<std::string>& role) {
+  if (!role) return role;
+  auto stem = [](std::string_view word) {
+    for (std::string_view end : {"方", "人"}) {
+      if (word.size() > end.size() && word.ends_with(end))
+        return word.substr(0, word.size() - end.size());
+    }
+    return std::string_view();
+  };
+  const std::string_view written = stem(*role);
+  if (written.empty()) return role;
+  for (const Party& party : parties) {
+    if (party.role == *role) return role;
+  }
+  for (const Party& party : parties) {
+    if (stem(party.role) == written) return party.role;
+  }
+  return role;
+}
+
 // One finding per line and message: 双倍返还定金 and 无权要求返还定金 on one line name the
 // same undefined 定金 once.
 void drop_repeats(std::vector<Finding>& findings) {
@@ -237,6 +260,10 @@ void extract_penalties(const Context& context, Summary& summary) {
   std::stable_sort(penalties.begin(), penalties.end(), [](const Penalty& a, const Penalty& b) {
     return a.source.begin < b.source.begin;
   });
+  for (Penalty& penalty : penalties) {
+    penalty.payer = party_role(summary.parties, penalty.payer);
+    penalty.payee = party_role(summary.parties, penalty.payee);
+  }
   apply_caps(context, penalties);
   drop_repeats(findings);
   summary.penalties.insert(summary.penalties.end(), penalties.begin(), penalties.end());

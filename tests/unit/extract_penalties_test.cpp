@@ -612,6 +612,21 @@ TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
   }
 }
 
+TEST_CASE("penalties: a role written with 方 for a party named with 人 is that party") {
+  const std::string text =
+      "承包人未按期完成账户开立的，每逾期一日应按合同总价0.5‰的标准向发包方计付违约金。";
+  auto shown = [&](const std::vector<std::string>& roles) {
+    std::vector<std::string> out;
+    for (const cs::Penalty& p : run(text, {}, roles).penalties) out.push_back(show(p));
+    return out;
+  };
+  CHECK(shown({"发包人", "承包人"}) ==
+        std::vector<std::string>{"late_delivery|0.05|day|合同总价|null|null|null|承包人|发包人|1"});
+  // Without such a party the words stay as written.
+  CHECK(shown({}) ==
+        std::vector<std::string>{"late_delivery|0.05|day|合同总价|null|null|null|承包人|发包方|1"});
+}
+
 TEST_CASE("penalties: the seed contract") {
   if (!fs::exists(kSeed)) {
     MESSAGE("corpus absent: " << kSeed.string());

@@ -1,9 +1,7 @@
 // run.cpp: a check run: walk the paths, resolve each file's configuration, load the extra
 // rule files, check the files on several threads, then look for rules that never matched.
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
 #include "check/internal.h"
 #include "check/run_internal.h"
@@ -78,25 +76,17 @@ Status collect_jobs(const std::vector<std::string>& paths, ConfigResolver& resol
 void run_jobs(std::vector<Job>& jobs, const Resources& resources, const DecodeOptions& decode,
               unsigned threads, std::vector<JobResult>& results) {
   results.assign(jobs.size(), JobResult{});
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      Result<Document> document = load_document(jobs[i].display, decode);
-      if (!document.ok()) {
-        results[i].error = document.error();
-        continue;
-      }
-      Summary summary = summarize(document.value(), resources);
-      results[i].check =
-          check_document(document.value(), summary, jobs[i].config.settings, jobs[i].rule_sets);
-    }
-  };
   if (threads == 0) threads = util::available_cores();
-  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, jobs.size()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  util::for_each_index(jobs.size(), threads, [&](std::size_t i) {
+    Result<Document> document = load_document(jobs[i].display, decode);
+    if (!document.ok()) {
+      results[i].error = document.error();
+      return;
+    }
+    Summary summary = summarize(document.value(), resources);
+    results[i].check =
+        check_document(document.value(), summary, jobs[i].config.settings, jobs[i].rule_sets);
+  });
 }
 
 }  // namespace check_detail

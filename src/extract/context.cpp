@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <future>
+
+#include "util/cores.h"
 
 namespace clause_scan::extract {
 namespace {
@@ -59,19 +59,10 @@ void Context::scan_whole_document(int threads) {
     }
   }
   std::vector<std::vector<std::vector<RuleMatch>>> scanned(tasks.size());
-  std::atomic<std::size_t> next{0};
-  auto run_tasks = [&] {
-    for (std::size_t task = next++; task < tasks.size(); task = next++) {
-      scanned[task] = resources_.rules.scan_categories(text(), tasks[task]);
-    }
-  };
-  // std::async rather than std::thread, so that an exception (bad_alloc) reaches the caller.
-  std::vector<std::future<void>> helpers;
-  for (int helper = 1; helper < std::min<int>(threads, int(tasks.size())); ++helper) {
-    helpers.push_back(std::async(std::launch::async, run_tasks));
-  }
-  run_tasks();
-  for (std::future<void>& helper : helpers) helper.get();
+  util::for_each_index(tasks.size(), static_cast<unsigned>(std::max(threads, 1)),
+                       [&](std::size_t task) {
+                         scanned[task] = resources_.rules.scan_categories(text(), tasks[task]);
+                       });
   for (std::size_t task = 0; task < tasks.size(); ++task) keep(tasks[task], scanned[task]);
 }
 

@@ -1,9 +1,7 @@
 // rule_set.cpp: loading rule files into a RuleSet: checking and (when asked) compiling their
 // patterns, and describing the Sets that scanning compiles on first use.
 #include <algorithm>
-#include <atomic>
 #include <fstream>
-#include <future>
 #include <map>
 #include <set>
 #include <sstream>
@@ -140,21 +138,11 @@ PreparedFile prepare_file(const std::filesystem::path& file, Compile compile) {
 
 // Prepares every file, on up to `threads` threads; element i is files[i]'s.
 std::vector<PreparedFile> prepare_files(const std::vector<std::filesystem::path>& files,
-                                        Compile compile, std::size_t threads) {
+                                        Compile compile, unsigned threads) {
   std::vector<PreparedFile> prepared(files.size());
-  std::atomic<std::size_t> next{0};
-  auto run = [&] {
-    for (std::size_t file = next++; file < files.size(); file = next++) {
-      prepared[file] = prepare_file(files[file], compile);
-    }
-  };
-  // std::async rather than std::thread, so that an exception (bad_alloc) reaches the caller.
-  std::vector<std::future<void>> helpers;
-  for (std::size_t helper = 1; helper < std::min(threads, files.size()); ++helper) {
-    helpers.push_back(std::async(std::launch::async, run));
-  }
-  run();
-  for (std::future<void>& helper : helpers) helper.get();
+  util::for_each_index(files.size(), threads, [&](std::size_t file) {
+    prepared[file] = prepare_file(files[file], compile);
+  });
   return prepared;
 }
 

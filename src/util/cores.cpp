@@ -3,7 +3,10 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <thread>
+#include <vector>
 
 namespace clause_scan::util {
 
@@ -13,6 +16,21 @@ unsigned available_cores() {
     return static_cast<unsigned>(std::max(1, CPU_COUNT(&cores)));
   }
   return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void for_each_index(std::size_t count, unsigned threads,
+                    const std::function<void(std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t index = next++; index < count; index = next++) work(index);
+  };
+  // std::async rather than std::thread, so that an exception (bad_alloc) reaches the caller.
+  std::vector<std::future<void>> helpers;
+  for (std::size_t helper = 1; helper < std::min<std::size_t>(threads, count); ++helper) {
+    helpers.push_back(std::async(std::launch::async, run));
+  }
+  run();
+  for (std::future<void>& helper : helpers) helper.get();
 }
 
 }  // namespace clause_scan::util

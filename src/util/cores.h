@@ -1,5 +1,9 @@
-// util/cores.h: how many threads a stage should start by default.
+// util/cores.h: how many threads a stage should start by default, and running a list of tasks
+// on them.
 #pragma once
+
+#include <cstddef>
+#include <functional>
 
 namespace clause_scan::util {
 
@@ -7,5 +11,11 @@ namespace clause_scan::util {
 // pinned to two cores gives 1 or 2 where std::thread::hardware_concurrency() counts the whole
 // machine. Falls back to hardware_concurrency() where the affinity is unknown; at least 1.
 unsigned available_cores();
+
+// Calls work(i) once for each i in [0, count), on up to `threads` threads (the calling one
+// among them), each taking the next index as it finishes one, and returns when all are done.
+// An exception thrown by `work` on any thread reaches the caller.
+void for_each_index(std::size_t count, unsigned threads,
+                    const std::function<void(std::size_t)>& work);
 
 }  // namespace clause_scan::util

@@ -1,9 +1,13 @@
 // The default thread count follows the CPU affinity, as `taskset -c 0 clause-scan batch` or a
-// container limited to some cores sets it, not the machine's count of cores.
+// container limited to some cores sets it, not the machine's count of cores; for_each_index
+// runs each task once whatever the thread count, and passes a task's exception on.
 #include <doctest/doctest.h>
 #include <sched.h>
 
+#include <atomic>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "util/cores.h"
 
@@ -29,4 +33,21 @@ TEST_CASE("util: available_cores counts the cores the affinity allows") {
   });
   probe.join();
   CHECK(pinned == 1);
+}
+
+TEST_CASE("util: for_each_index calls the work once per index, on any number of threads") {
+  for (unsigned threads : {1u, 3u, 16u}) {
+    CAPTURE(threads);
+    std::vector<std::atomic<int>> calls(7);
+    clause_scan::util::for_each_index(calls.size(), threads, [&](std::size_t i) { ++calls[i]; });
+    for (const std::atomic<int>& count : calls) CHECK(count.load() == 1);
+  }
+  clause_scan::util::for_each_index(0, 4, [](std::size_t) { FAIL("no index to call"); });
+}
+
+TEST_CASE("util: for_each_index passes an exception of the work to the caller") {
+  auto fails_at_five = [](std::size_t i) {
+    if (i == 5) throw std::runtime_error("task 5");
+  };
+  CHECK_THROWS_WITH(clause_scan::util::for_each_index(8, 3, fails_at_five), "task 5");
 }

@@ -218,6 +218,12 @@ Scopes scopes_of(const Context& context, Span statement, std::size_t previous_en
   return {{sentence_begin, statement.end}, {start, statement.end}};
 }
 
+std::optional<std::string> PenaltyCues::counterpart_of(std::string_view role) const {
+  auto pair = counterparts_.find(role);
+  if (pair == counterparts_.end() || pair->second.empty()) return std::nullopt;
+  return pair->second;
+}
+
 PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin) const {
   PayerPayee result = parties_in(sentence, rate_begin);
   if (!result.payer || !result.payee) {
@@ -225,11 +231,6 @@ PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin
     if (!result.payer && wider.payer != result.payee) result.payer = wider.payer;
     if (!result.payee && wider.payee != result.payer) result.payee = wider.payee;
   }
-  auto counterpart_of = [&](const std::string& role) -> std::optional<std::string> {
-    auto pair = counterparts_.find(role);
-    if (pair == counterparts_.end() || pair->second.empty()) return std::nullopt;
-    return pair->second;
-  };
   if (result.payer && !result.payee) result.payee = counterpart_of(*result.payer);
   if (result.payee && !result.payer) result.payer = counterpart_of(*result.payee);
   return result;
@@ -237,18 +238,23 @@ PayerPayee PenaltyCues::parties(Span sentence, Span line, std::size_t rate_begin
 
 PayerPayee PenaltyCues::by_heading(const Context& context, std::size_t offset) const {
   PayerPayee result;
-  for (const Clause* clause : context.document().outline.flatten()) {
-    if (clause->begin > offset) break;  // pre-order: the rest begin later
-    if (offset >= clause->end || clause->heading.empty()) continue;
-    for (const RuleMatch& match : context.scan_words(clause->heading, "penalty_heading")) {
+  auto holds = [&](const Clause& clause) { return clause.begin <= offset && offset < clause.end; };
+  // Down the clauses that hold `offset`, outermost first: an inner heading wins.
+  const std::vector<Clause>* level = &context.document().outline.clauses();
+  while (true) {
+    auto found = std::find_if(level->begin(), level->end(), holds);
+    if (found == level->end()) break;
+    const Clause& clause = *found;
+    level = &clause.children;
+    if (clause.heading.empty()) continue;
+    for (const RuleMatch& match : context.scan_words(clause.heading, "penalty_heading")) {
       const Capture* role = match.capture("role");
       if (role == nullptr) continue;
       std::string words(
-          std::string_view(clause->heading).substr(role->begin, role->end - role->begin));
-      auto pair = counterparts_.find(words);
-      if (pair == counterparts_.end()) continue;
-      result.payer = words;  // inner clauses come later and win
-      result.payee = pair->second.empty() ? std::nullopt : std::optional(pair->second);
+          std::string_view(clause.heading).substr(role->begin, role->end - role->begin));
+      if (counterparts_.count(words) == 0) continue;
+      result.payer = words;
+      result.payee = counterpart_of(words);
     }
   }
   return result;

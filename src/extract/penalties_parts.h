@@ -86,6 +86,8 @@ class PenaltyCues {
  private:
   std::vector<RoleMention> mentions_in(Span span) const;
   PayerPayee parties_in(Span span, std::size_t rate_begin) const;
+  // The role's counterpart (甲方 -> 乙方), or nullopt for a role without one.
+  std::optional<std::string> counterpart_of(std::string_view role) const;
 
   std::vector<RoleMention> mentions_;                             // in text order
   std::map<std::string, std::string, std::less<>> counterparts_;  // 甲方 -> 乙方

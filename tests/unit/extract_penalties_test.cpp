@@ -91,9 +91,10 @@ std::string show(const cs::Penalty& p) {
          show(p.payee) + "|" + std::to_string(p.source.line);
 }
 
-std::vector<std::string> penalties(const std::string& text, const std::vector<Sum>& sums = {}) {
+std::vector<std::string> penalties(const std::string& text, const std::vector<Sum>& sums = {},
+                                   const std::vector<std::string>& party_roles = {}) {
   std::vector<std::string> shown;
-  for (const cs::Penalty& p : run(text, sums).penalties) shown.push_back(show(p));
+  for (const cs::Penalty& p : run(text, sums, party_roles).penalties) shown.push_back(show(p));
   return shown;
 }
 
@@ -520,16 +521,11 @@ TEST_CASE("penalties: finding undefined-base") {
 TEST_CASE("penalties: payer and payee by the roles the contract gives its two parties") {
   const std::string text =
       "用地者未按期建成厂房的，应按未发展之土地市价的百分之十向市国土局缴纳延期罚金。";
-  auto shown = [&](const std::vector<std::string>& roles) {
-    std::vector<std::string> out;
-    for (const cs::Penalty& p : run(text, {}, roles).penalties) out.push_back(show(p));
-    return out;
-  };
   CHECK(
-      shown({"市国土局", "用地者"}) ==
+      penalties(text, {}, {"市国土局", "用地者"}) ==
       std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|用地者|市国土局|1"});
   // Without the parties the roles are unknown words.
-  CHECK(shown({}) ==
+  CHECK(penalties(text, {}, {}) ==
         std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|null|null|1"});
 }
 
@@ -615,15 +611,10 @@ TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
 TEST_CASE("penalties: a role written with 方 for a party named with 人 is that party") {
   const std::string text =
       "承包人未按期完成账户开立的，每逾期一日应按合同总价0.5‰的标准向发包方计付违约金。";
-  auto shown = [&](const std::vector<std::string>& roles) {
-    std::vector<std::string> out;
-    for (const cs::Penalty& p : run(text, {}, roles).penalties) out.push_back(show(p));
-    return out;
-  };
-  CHECK(shown({"发包人", "承包人"}) ==
+  CHECK(penalties(text, {}, {"发包人", "承包人"}) ==
         std::vector<std::string>{"late_delivery|0.05|day|合同总价|null|null|null|承包人|发包人|1"});
   // Without such a party the words stay as written.
-  CHECK(shown({}) ==
+  CHECK(penalties(text, {}, {}) ==
         std::vector<std::string>{"late_delivery|0.05|day|合同总价|null|null|null|承包人|发包方|1"});
 }
 

@@ -4,7 +4,7 @@
 //   clause-scan-eval [--gold DIR] [--shared DIR] [--set SET|all] [--verbose]
 //                    [--min-f1 FIELD=VALUE ...]
 //
-// SET is a folder of the gold directory (samples, real, heldout … heldout5); all by
+// SET is a folder of the gold directory (samples, real, heldout … heldout6); all by
 // default. Each gold file names its contract (samples/… in the repository, corpus/… under the
 // shared folder; absent files are skipped and counted). For every field the gold items and the
 // found items are turned into keys (see `kFields`) and matched as multisets: a found key

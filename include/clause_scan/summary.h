@@ -107,6 +107,16 @@ bool share_left_blank(const Installment& term);
 enum class PenaltyKind { liquidated_damages, late_payment, late_delivery, deposit_forfeit, other };
 std::string_view to_string(PenaltyKind kind);
 
+// The bounds a contract gives instead of one figure, to be chosen case by case (按1000～30000
+// 元/天·次计算违约金; 按签约合同价的（0.5～3）%支付违约金; 处以1－2倍差额电费的罚金 is 100～200%).
+enum class RangeUnit { yuan, percent };
+std::string_view to_string(RangeUnit unit);
+struct PenaltyRange {
+  Decimal low;
+  Decimal high;
+  RangeUnit unit = RangeUnit::yuan;
+};
+
 struct Penalty {
   PenaltyKind kind = PenaltyKind::other;
   std::optional<Decimal> percent;
@@ -120,10 +130,12 @@ struct Penalty {
   // The tier a rate of a table applies to (0.5节或低于0.5节, under 按下列比例支付违约金：)
   // (added field).
   std::optional<std::string> condition;
+  // Where the contract gives only a range (added field); percent and amount are then null.
+  std::optional<PenaltyRange> range;
   SourceRef source;
 };
 
-// A rate a template leaves blank (按逾期金额[ ]%): a base, and no percent or sum.
+// A rate a template leaves blank (按逾期金额[ ]%): a base, and no percent, sum or range.
 bool rate_left_blank(const Penalty& penalty);
 
 // A finding speaks both languages of the output: `message` in Chinese (the default, and the

@@ -317,6 +317,16 @@ void diff_penalty_pair(const Penalty* x, const Penalty* y, FieldDiffer& differ) 
                         sy);
   differ.compare_values(FieldKind::penalty, label, "condition", ValueKind::text, x->condition,
                         y->condition, sx, sy);
+  // A range as one value ("1000.00~30000.00", "0.5%~3%"): either bound changing changes it.
+  auto range = [](const Penalty* p) -> std::optional<std::string> {
+    if (!p->range) return std::nullopt;
+    if (p->range->unit == RangeUnit::percent) {
+      return format_percent(p->range->low) + "%~" + format_percent(p->range->high) + "%";
+    }
+    return format_money(p->range->low) + "~" + format_money(p->range->high);
+  };
+  differ.compare_values(FieldKind::penalty, label, "range", ValueKind::text, range(x), range(y), sx,
+                        sy);
 }
 
 void diff_penalties(const Summary& a, const Summary& b, FieldDiffer& differ) {

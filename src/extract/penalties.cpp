@@ -1,10 +1,10 @@
 // Penalties: 违约金, 滞纳金, 罚息 and 定金 forfeiture.
 //
 // Each match of category "penalty" (rules/penalties.toml) is one statement; where two
-// overlap, the rule written first wins, a statement whose rate is a cap's rate (违约金的总额
-// 不超过合同总价的10%) is a cap, not a statement, and one that gives a range of sums (20至50
-// 元的罚金) states no definite penalty. From its captures a statement gives
-// its rate (percent, multiple or months), its base label or its fixed sum; the words
+// overlap, the rule written first wins, and a statement whose rate is a cap's rate (违约金的总额
+// 不超过合同总价的10%) is a cap, not a statement. From its captures a statement gives its rate
+// (percent, multiple or months), its base label, its fixed sum or the range it allows (20至50
+// 元的罚金: no figure, the bounds); the words
 // around it (penalties_cues.cpp) give who pays whom, whether the rate runs per day and what
 // is late; its base is resolved to a defined sum (penalties_base.cpp), which gives the
 // one-off amount. Caps (category "penalty_cap") apply to the statements before them on
@@ -54,7 +54,7 @@ std::vector<const RuleMatch*> select_statements(const Context& context) {
   });
   std::vector<const RuleMatch*> chosen;
   for (const RuleMatch* candidate : candidates) {
-    if (is_cap(*candidate, caps) || candidate->capture("range") != nullptr) continue;
+    if (is_cap(*candidate, caps)) continue;
     Span span{candidate->begin, candidate->end};
     bool free = std::none_of(chosen.begin(), chosen.end(), [&](const RuleMatch* taken) {
       return overlaps(span, {taken->begin, taken->end});
@@ -109,9 +109,39 @@ Rate rate_of(const Context& context, const RuleMatch& statement) {
   return rate;
 }
 
+// The range of a statement of a rule with attribute `range` (yuan, percent or multiple), from
+// its captures low and high. A low sum written without a unit has the high one's (1～3万元).
+std::optional<PenaltyRange> range_of(const Context& context, const RuleMatch& statement) {
+  const std::string_view unit = statement.rule->attribute("range");
+  const Capture* low = statement.capture("low");
+  const Capture* high = statement.capture("high");
+  if (unit.empty() || low == nullptr || high == nullptr) return std::nullopt;
+  const std::string_view low_words = context.words(*low);
+  const std::string_view high_words = context.words(*high);
+  if (unit == "yuan") {
+    std::string low_sum(low_words);
+    if (low_sum.find("元") == std::string::npos) {
+      bool in_wan = high_words.find("万") != std::string_view::npos && !low_sum.ends_with("万");
+      low_sum += in_wan ? "万元" : "元";
+    }
+    auto from = parse_money(low_sum);
+    auto to = parse_money(high_words);
+    if (!from || !to) return std::nullopt;
+    return PenaltyRange{from->value, to->value, RangeUnit::yuan};
+  }
+  auto from = parse_number(low_words);
+  auto to = parse_number(high_words);
+  if (!from || !to || from->approximate || to->approximate) return std::nullopt;
+  const Decimal scale = Decimal::from_int(unit == "multiple" ? 100 : 1);  // 2倍 is 200%
+  auto low_percent = from->value.mul(scale);
+  auto high_percent = to->value.mul(scale);
+  if (!low_percent || !high_percent) return std::nullopt;
+  return PenaltyRange{*low_percent, *high_percent, RangeUnit::percent};
+}
+
 // The position where the statement's rate (or, without one, the statement) begins.
 std::size_t rate_begin(const RuleMatch& statement) {
-  for (std::string_view name : {"percent", "multiple", "months", "sum"}) {
+  for (std::string_view name : {"low", "percent", "multiple", "months", "sum"}) {
     if (const Capture* capture = statement.capture(name)) return capture->begin;
   }
   return statement.begin;
@@ -119,14 +149,15 @@ std::size_t rate_begin(const RuleMatch& statement) {
 
 PenaltyKind kind_of(const RuleMatch& statement, RatePer per, const PenaltyCues& cues,
                     const Scopes& scopes) {
-  if (statement.capture("fine") != nullptr) return PenaltyKind::other;  // 罚金, not 违约金
+  // A fine (罚金) is not 违约金: its kind is other, unless it is named for a delay (延期罚金).
+  const bool fine = statement.capture("fine") != nullptr;
   std::string_view kind = statement.rule->attribute("kind");
-  if (auto fixed = penalty::parse_kind(kind)) return *fixed;
+  if (auto fixed = penalty::parse_kind(kind); fixed && !fine) return *fixed;
   std::optional<PenaltyKind> cue;
-  if (kind != "delay" && per == RatePer::none) {
+  if (fine || (kind != "delay" && per == RatePer::none)) {
     // A one-off penalty named for a delay (…的二倍支付逾期撤场违约金) is of the delay's kind.
     auto name = cues.delay_name_in({rate_begin(statement), statement.end});
-    if (!name) return PenaltyKind::liquidated_damages;
+    if (!name) return fine ? PenaltyKind::other : PenaltyKind::liquidated_damages;
     cue = cues.delay_in(*name);
   }
   if (!cue) cue = cues.delay_in({scopes.sentence.begin, statement.begin});
@@ -148,6 +179,7 @@ Penalty read_statement(const Context& context, const Summary& summary, const Pen
   penalty.per =
       rate.per != RatePer::none ? rate.per : cues.per_in({scopes.sentence.begin, statement.end});
   penalty.kind = kind_of(statement, penalty.per, cues, scopes);
+  penalty.range = range_of(context, statement);
   if (const Capture* sum = statement.capture("sum")) {
     if (auto money = parse_money(penalty::without_brackets(context.words(*sum)))) {
       penalty.amount = money->value;

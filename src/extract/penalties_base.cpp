@@ -106,12 +106,32 @@ std::optional<ResolvedBase> resolve_one(const Context& context, const Summary& s
   return std::nullopt;
 }
 
+// The end of the bracket opening at `open` when it holds only Latin letters, an abbreviation
+// that is part of the name (贷款市场报价利率(LPR)) rather than a note; else npos.
+std::size_t abbreviation_end(std::string_view words, std::size_t open) {
+  const std::size_t close = words.find(')', open);
+  if (close == std::string_view::npos || close == open + 1) return std::string_view::npos;
+  for (std::size_t at = open + 1; at < close; ++at) {
+    const char c = words[at];
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::string_view::npos;
+  }
+  return close + 1;
+}
+
 }  // namespace
 
 std::string without_brackets(std::string_view words) {
   std::string out;
   int depth = 0;
-  for (char c : words) {
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    const char c = words[at];
+    if (c == '(' && depth == 0) {
+      if (std::size_t end = abbreviation_end(words, at); end != std::string_view::npos) {
+        out.append(words.substr(at, end - at));
+        at = end - 1;
+        continue;
+      }
+    }
     if (c == '(') ++depth;
     if (depth == 0) out += c;
     if (c == ')' && depth > 0) --depth;

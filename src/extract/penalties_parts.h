@@ -100,7 +100,8 @@ class PenaltyCues {
 std::optional<PenaltyKind> parse_kind(std::string_view name);
 
 // The words without bracketed notes: "中标金额(如经招标)或总价款" -> "中标金额或总价款",
-// "10000(5000~50000)元" -> "10000元" (the range a template allows beside the figure).
+// "10000(5000~50000)元" -> "10000元" (the range a template allows beside the figure); an
+// abbreviation in Latin letters stays: "贷款市场报价利率(LPR)".
 std::string without_brackets(std::string_view words);
 
 // What a base label names.

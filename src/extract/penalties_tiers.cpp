@@ -5,7 +5,9 @@
 // The table ends at the first line that states no tier (blank lines between tiers are
 // skipped) or that holds a penalty statement of its own: such a line is read as a statement
 // (逾期11至30日的，按合同总价的1%支付违约金). A tier takes its kind, its payer and payee and
-// its per-period words from the intro, the words that say them.
+// its per-period words from the intro, the words that say them. A header row of tab-separated
+// cells may come first (category "penalty_tier_header": 事件类型<TAB>违约金额); an intro that
+// names no penalty (按照以下标准进行考核：, attribute header = "required") needs one.
 #include <algorithm>
 #include <set>
 #include <string>
@@ -63,6 +65,17 @@ std::optional<Penalty> read_tier(const Context& context, const Summary& summary,
   return penalty;
 }
 
+// The line of the table's header row, the first line in [first, last] that is not blank,
+// or 0 when that line is not a header.
+int header_line(const Context& context, int first, int last) {
+  const SourceText& source = context.document().source;
+  for (int line = first; line <= last; ++line) {
+    if (util::trim(source.line_text(line)).empty()) continue;
+    return context.matches_on_lines("penalty_tier_header", line, line).empty() ? 0 : line;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Penalty> read_tier_tables(const Context& context, const Summary& summary,
@@ -76,11 +89,13 @@ std::vector<Penalty> read_tier_tables(const Context& context, const Summary& sum
   };
   std::vector<Penalty> penalties;
   for (const RuleMatch* intro : intros) {
-    const TableHead head = read_head(context, cues, *intro);
-    std::vector<Finding> table_findings;
     const int first = source.line(intro->begin) + 1;
     const int last = std::min(first + kMaxTableLines - 1, source.line_count());
-    for (int line = first; line <= last; ++line) {
+    const int header = header_line(context, first, last);
+    if (header == 0 && intro->rule->attribute("header") == "required") continue;
+    const TableHead head = read_head(context, cues, *intro);
+    std::vector<Finding> table_findings;
+    for (int line = header == 0 ? first : header + 1; line <= last; ++line) {
       if (util::trim(source.line_text(line)).empty()) continue;
       if (has_statement(line)) break;
       std::optional<Penalty> tier = read_tier(context, summary, head, line, table_findings);

@@ -18,6 +18,10 @@ std::string_view to_string(DateRole role) {
   return "other";
 }
 
+std::string_view to_string(RangeUnit unit) {
+  return unit == RangeUnit::percent ? "percent" : "yuan";
+}
+
 std::string_view to_string(DurationUnit unit) {
   switch (unit) {
     case DurationUnit::day:
@@ -57,7 +61,7 @@ bool share_left_blank(const Installment& term) {
 }
 
 bool rate_left_blank(const Penalty& penalty) {
-  return penalty.base && !penalty.percent && !penalty.amount;
+  return penalty.base && !penalty.percent && !penalty.amount && !penalty.range;
 }
 
 }  // namespace clause_scan

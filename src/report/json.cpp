@@ -101,6 +101,18 @@ Json installment_json(const Installment& installment) {
   return item;
 }
 
+// {"low": "1000.00", "high": "30000.00", "unit": "yuan"} or {"low": "0.5", "high": "3", "unit":
+// "percent"}: money with two decimals, percents as the percent field writes them.
+Json range_json(const std::optional<PenaltyRange>& range) {
+  if (!range) return Json(nullptr);
+  const bool yuan = range->unit == RangeUnit::yuan;
+  Json item;
+  item["low"] = yuan ? money_json(range->low) : percent_json(range->low);
+  item["high"] = yuan ? money_json(range->high) : percent_json(range->high);
+  item["unit"] = std::string(to_string(range->unit));
+  return item;
+}
+
 Json penalty_json(const Penalty& penalty) {
   Json item;
   item["kind"] = to_string(penalty.kind);
@@ -118,6 +130,7 @@ Json penalty_json(const Penalty& penalty) {
   item["payer"] = optional_string(penalty.payer);
   item["payee"] = optional_string(penalty.payee);
   item["condition"] = optional_string(penalty.condition);
+  item["range"] = range_json(penalty.range);
   add_source(item, penalty.source);
   return item;
 }

@@ -1,6 +1,7 @@
 // The words of human-readable output, Chinese and English, in one table; and the language
 // a finding's message is written in.
 #include <array>
+#include <string>
 #include <string_view>
 
 #include "clause_scan/report.h"
@@ -14,7 +15,7 @@ struct Label {
   std::string_view en;
 };
 
-constexpr std::array<Label, 104> kLabels = {{
+constexpr std::array<Label, 106> kLabels = {{
     {"summary", "合同摘要", "Contract summary"},
     {"file", "文件", "File"},
     {"encoding", "编码", "Encoding"},
@@ -68,6 +69,7 @@ constexpr std::array<Label, 104> kLabels = {{
     {"warning", "警告", "warning"},
     {"info", "提示", "info"},
     {"yuan", "元", "CNY"},
+    {"range_to", "～", " to "},
     {"open_start", "（未定）", "(open)"},
     {"unit_day", "日", "days"},
     {"unit_working_day", "个工作日", "working days"},
@@ -126,6 +128,7 @@ constexpr std::array<Label, 104> kLabels = {{
     {"diff_aspect_per", "计算周期", "per"},
     {"diff_aspect_cap", "上限", "cap"},
     {"diff_aspect_condition", "适用情形", "condition"},
+    {"diff_aspect_range", "范围", "range"},
     {"diff_period_to", "至", "to"},
 }};
 
@@ -140,6 +143,15 @@ std::string_view label(std::string_view key, Lang lang) {
 
 const std::string& message_in(const Finding& finding, Lang lang) {
   return lang == Lang::en && !finding.message_en.empty() ? finding.message_en : finding.message;
+}
+
+std::string range_text(const PenaltyRange& range, Lang lang) {
+  const std::string to(label("range_to", lang));
+  if (range.unit == RangeUnit::percent) {
+    return format_percent(range.low) + to + format_percent(range.high) + "%";
+  }
+  return range.low.to_grouped(2) + to + range.high.to_grouped(2) + " " +
+         std::string(label("yuan", lang));
 }
 
 }  // namespace clause_scan

@@ -127,17 +127,24 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
   for (const Penalty& penalty : summary.penalties) {
     std::string rate = penalty.percent ? format_percent(*penalty.percent) + "%" : "";
     if (rate_left_blank(penalty)) rate = label("rate_blank", lang);
+    if (penalty.range && penalty.range->unit == RangeUnit::percent)
+      rate = range_text(*penalty.range, lang);
+    std::string amount = penalty.amount ? penalty.amount->to_grouped(2) : "";
+    if (penalty.range && penalty.range->unit == RangeUnit::yuan)
+      amount = range_text(*penalty.range, lang);
+    auto append = [&rate](std::string_view words) {
+      rate += (rate.empty() ? "" : " ") + std::string(words);
+    };
     std::string_view per = to_string(penalty.per);
-    if (!per.empty()) rate += " " + std::string(label("per_" + std::string(per), lang));
+    if (!per.empty()) append(label("per_" + std::string(per), lang));
     if (penalty.condition)
-      rate += " (" + std::string(label("tier", lang)) + " " + *penalty.condition + ")";
+      append("(" + std::string(label("tier", lang)) + " " + *penalty.condition + ")");
     std::string cap = penalty.cap_percent ? format_percent(*penalty.cap_percent) + "%" : "";
     std::string parties = penalty.payer || penalty.payee
                               ? penalty.payer.value_or("?") + " → " + penalty.payee.value_or("?")
                               : "";
     rows.push_back({std::string(label(to_string(penalty.kind), lang)), rate, or_blank(penalty.base),
-                    penalty.amount ? penalty.amount->to_grouped(2) : "", cap, parties,
-                    where(penalty.source)});
+                    amount, cap, parties, where(penalty.source)});
   }
   bool zh = lang == Lang::zh;
   table(out,

@@ -156,6 +156,7 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   std::string body = util::pad_right(label(to_string(penalty.kind), lang), kLabelWidth);
   if (penalty.base) body += " " + *penalty.base + (lang == Lang::zh ? "的" : " x");
   if (penalty.percent) body += " " + format_percent(*penalty.percent) + "%";
+  if (penalty.range) body += " " + range_text(*penalty.range, lang);
   if (rate_left_blank(penalty)) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));

@@ -192,6 +192,23 @@ TEST_CASE("diff_fields: the condition of a tier") {
                                  "大于0.5节至1节 (42 -> 42)"});
 }
 
+TEST_CASE("diff_fields: the range of a penalty without a figure") {
+  Summary a, b;
+  a.penalties = {penalty(PenaltyKind::liquidated_damages, "0", "15.2.3", 1980)};
+  a.penalties[0].percent.reset();
+  a.penalties[0].range = PenaltyRange{number("1000"), number("30000"), RangeUnit::yuan};
+  b.penalties = a.penalties;
+  b.penalties[0].range->high = number("50000");
+  CHECK(rows(diff_fields(a, b)) ==
+        std::vector<std::string>{"penalty liquidated_damages range: 1000.00~30000.00 -> "
+                                 "1000.00~50000.00 (15.2.3 -> 15.2.3)"});
+  b.penalties[0].range = PenaltyRange{number("0.5"), number("3"), RangeUnit::percent};
+  CHECK(rows(diff_fields(a, b)) ==
+        std::vector<std::string>{"penalty liquidated_damages range: 1000.00~30000.00 -> 0.5%~3% "
+                                 "(15.2.3 -> 15.2.3)"});
+  CHECK(diff_fields(a, a).empty());
+}
+
 TEST_CASE("diff_fields: dates, periods and durations") {
   Summary a, b;
   DateMention signing;

@@ -312,10 +312,12 @@ TEST_CASE("penalties: rates per day, what is late, caps") {
        "由于用电方的责任造成供电方对外停电，用电方应按少供电量电费予以赔偿。",
        {},
        {}},
-      {"a fine (罚金) is no 违约金: kind other",
+      {"a fine (罚金) is no 违约金: kind other, unless named for a delay (延期罚金)",
+       "乙方擅自转让土地的，乙方应按未完成部分土地价款的百分之十向甲方缴纳罚金。\n"
        "乙方未按期完成建设的，乙方应按未完成部分土地价款的百分之十向甲方缴纳延期罚金。",
        {},
-       {"other|10|null|未完成部分土地价款|null|null|null|乙方|甲方|1"}},
+       {"other|10|null|未完成部分土地价款|null|null|null|乙方|甲方|1",
+        "late_delivery|10|null|未完成部分土地价款|null|null|null|乙方|甲方|2"}},
       {"a formula with its rate named after it",
        "借款人提前还本的，应支付违约金，违约金=提前还贷金额×违约金率，违约金率为1‰。",
        {},
@@ -389,10 +391,10 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
        "计收罚息。",
        {},
        {"other|100|null|原借款利率|null|null|null|借款人|贷款人|1"}},
-      {"not a penalty: a range of sums",
+      {"a range of sums is no figure (its bounds: the range test case)",
        "用电方私自迁移计量装置的，处以２０至５０元的罚金。",
        {},
-       {}},
+       {"other|null|null|null|null|null|null|用电方|供电方|1"}},
       {"滞纳金 added per day",
        "乙方逾期缴纳的，每日按欠缴金额的万分之五加收滞纳金。",
        {},
@@ -521,12 +523,17 @@ TEST_CASE("penalties: finding undefined-base") {
 TEST_CASE("penalties: payer and payee by the roles the contract gives its two parties") {
   const std::string text =
       "用地者未按期建成厂房的，应按未发展之土地市价的百分之十向市国土局缴纳延期罚金。";
-  CHECK(
-      penalties(text, {}, {"市国土局", "用地者"}) ==
-      std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|用地者|市国土局|1"});
+  // (A fine named for a delay, 延期罚金, is of the delay's kind; a plain 罚金 is other.)
+  CHECK(penalties(text, {}, {"市国土局", "用地者"}) ==
+        std::vector<std::string>{
+            "late_delivery|10|null|未发展之土地市价|null|null|null|用地者|市国土局|1"});
   // Without the parties the roles are unknown words.
   CHECK(penalties(text, {}, {}) ==
-        std::vector<std::string>{"other|10|null|未发展之土地市价|null|null|null|null|null|1"});
+        std::vector<std::string>{
+            "late_delivery|10|null|未发展之土地市价|null|null|null|null|null|1"});
+  CHECK(penalties("用地者擅自改变土地用途的，应按土地市价的百分之十向市国土局缴纳罚金。", {},
+                  {"市国土局", "用地者"}) ==
+        std::vector<std::string>{"other|10|null|土地市价|null|null|null|用地者|市国土局|1"});
 }
 
 TEST_CASE("penalties: the heading of a clause names who pays where the sentence does not") {
@@ -605,6 +612,77 @@ TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
                 "1、逾期30日以上－－合同总价的10%；") ==
           std::vector<std::string>{
               "liquidated_damages|5|null|合同总价|null|null|null|乙方|甲方|1|null"});
+  }
+}
+
+TEST_CASE("penalties: a tab-separated table under an assessment heading, read by its header") {
+  auto tiers = [](const std::string& text, const std::vector<Sum>& sums = {}) {
+    std::vector<std::string> shown;
+    for (const cs::Penalty& p : run(text, sums).penalties) {
+      shown.push_back(show(p) + "|" + show(p.condition));
+    }
+    return shown;
+  };
+  const std::string heading =
+      "承包人发生安全事故时，承包人除承担法定责任外，发包人还将按照以下标准进行考核：\n";
+  const std::string rows =
+      "较大事故\t签约合同价的0.5‰\n重大事故\t签约合同价的2‰\n"
+      "（1）较大事故，是指造成3人以上10人以下死亡的事故；";
+  CHECK(tiers(heading + "事件类型\t违约金额\n" + rows, {{"签约合同价", "47641652.88"}}) ==
+        std::vector<std::string>{"liquidated_damages|0.05|null|签约合同价|47641652.88|23820.83|"
+                                 "null|承包人|发包人|3|较大事故",
+                                 "liquidated_damages|0.2|null|签约合同价|47641652.88|95283.31|"
+                                 "null|承包人|发包人|4|重大事故"});
+  // Without the header naming the penalty, an assessment is not a table of penalties.
+  CHECK(tiers(heading + "事件类型\t扣分\n" + rows).empty());
+  CHECK(tiers(heading + rows).empty());
+}
+
+TEST_CASE("penalties: a range the contract allows instead of one figure") {
+  auto ranged = [](const std::string& text, const std::vector<Sum>& sums = {}) {
+    std::vector<std::string> shown;
+    for (const cs::Penalty& p : run(text, sums).penalties) {
+      std::string range = "null";
+      if (p.range) {
+        bool yuan = p.range->unit == cs::RangeUnit::yuan;
+        range = (yuan ? money(p.range->low) : percent(p.range->low)) + "~" +
+                (yuan ? money(p.range->high) : percent(p.range->high)) + " " +
+                std::string(cs::to_string(p.range->unit));
+      }
+      shown.push_back(show(p) + "|" + range);
+    }
+    return shown;
+  };
+  const std::vector<Case> cases = {
+      {"sums per day and occurrence, from the clause heading's payer",
+       "15.2.3 承包人违约的责任\n"
+       "每发现一次，根据具体情节，按1000～30000元/天·次计算违约金；",
+       {},
+       {"liquidated_damages|null|day|null|null|null|null|承包人|发包人|2|1000.00~30000.00 yuan"}},
+      {"rates of a sum, bracketed or not; no amount computed from either bound",
+       "擅自更换的，承包人按签约合同价的（0.5～3）%/人·次向发包人支付违约金。\n"
+       "乙方逾期交货超过30日的，应按合同总价的5%-10%向甲方支付违约金。",
+       {{"签约合同价", "47641652.88"}},
+       {"liquidated_damages|null|null|签约合同价|47641652.88|null|null|承包人|发包人|1|0.5~3 "
+        "percent",
+        "liquidated_damages|null|null|合同总价|47641652.88|null|null|乙方|甲方|2|5~10 percent"}},
+      {"a fine of a range of sums, of multiples; a low end without 万 takes the high end's",
+       "用电方私自迁移计量装置的，处以２０至５０元的罚金。\n"
+       "用电方私自改变用电类别的，并处以１－２倍差额电费的罚金。\n"
+       "乙方违反保密义务的，违约金为1至5万元。",
+       {},
+       {"other|null|null|null|null|null|null|用电方|供电方|1|20.00~50.00 yuan",
+        "other|null|null|差额电费|null|null|null|用电方|供电方|2|100~200 percent",
+        "liquidated_damages|null|null|null|null|null|null|乙方|甲方|3|10000.00~50000.00 yuan"}},
+      {"a figure with the range beside it is the figure, not a range",
+       "承包人未能按照合同约定履行其他义务的，按5000（500～5000）元/次支付违约金。",
+       {},
+       {"liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|1|null"}},
+  };
+  for (const Case& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    CHECK(ranged(c.text, c.sums) == c.expected);
   }
 }
 

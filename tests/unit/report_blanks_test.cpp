@@ -1,6 +1,7 @@
 // A template's blanks read as blanks: a penalty rate or an installment share the contract
 // leaves to be filled in (＿＿%) is named in the text and Markdown summaries, so that a reader
-// does not take the missing figure for one the tool failed to find.
+// does not take the missing figure for one the tool failed to find; a penalty the contract
+// bounds instead of stating (按1000～30000元/天·次) shows its range, and is no blank.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -64,4 +65,44 @@ TEST_CASE("report: the Markdown summary names blank rates and shares") {
   CHECK(has(zh, "| 比例空白 | 不能交货部分货款 |"));
   CHECK(has(zh, "| 1 | 比例空白 | 服务费总额 |"));
   CHECK(has(zh, "| 2 | 尾款 | 服务费总额 |"));
+}
+
+namespace {
+
+cs::Summary summary_with_ranges() {
+  cs::Summary summary;
+  summary.file = "总承包合同.txt";
+  summary.encoding = "UTF-8";
+  cs::Penalty sums;
+  sums.kind = cs::PenaltyKind::liquidated_damages;
+  sums.per = cs::RatePer::day;
+  sums.range = cs::PenaltyRange{*cs::Decimal::parse("1000"), *cs::Decimal::parse("30000"),
+                                cs::RangeUnit::yuan};
+  sums.payer = "承包人";
+  sums.payee = "发包人";
+  sums.source.clause = "15.2.3(19)1)";
+  sums.source.line = 1980;
+  cs::Penalty rates = sums;
+  rates.per = cs::RatePer::none;
+  rates.base = "签约合同价";
+  rates.range = cs::PenaltyRange{*cs::Decimal::parse("0.5"), *cs::Decimal::parse("3"),
+                                 cs::RangeUnit::percent};
+  summary.penalties = {sums, rates};
+  return summary;
+}
+
+}  // namespace
+
+TEST_CASE("report: the text and Markdown summaries show a penalty's range") {
+  const std::string zh = text_of(summary_with_ranges(), cs::Lang::zh);
+  CHECK(
+      has(zh, "违约金         1,000.00～30,000.00 元 每日  承包人 → 发包人  §15.2.3(19)1) L1980"));
+  CHECK(has(zh, "违约金         签约合同价的 0.5～3%  承包人 → 发包人"));
+  CHECK_FALSE(has(zh, "比例空白"));
+  const std::string en = text_of(summary_with_ranges(), cs::Lang::en);
+  CHECK(has(en, "1,000.00 to 30,000.00 CNY per day"));
+  CHECK(has(en, "签约合同价 x 0.5 to 3%"));
+  const std::string markdown = markdown_of(summary_with_ranges(), cs::Lang::zh);
+  CHECK(has(markdown, "| 违约金 | 每日 |  | 1,000.00～30,000.00 元 |"));
+  CHECK(has(markdown, "| 违约金 | 0.5～3% | 签约合同价 |  |"));
 }

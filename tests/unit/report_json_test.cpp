@@ -63,3 +63,22 @@ TEST_CASE("report: a penalty's period in JSON: per as the spec knows it, rate_pe
     CHECK(item["rate_period"] == c.expected_period);
   }
 }
+
+TEST_CASE("report: a penalty's range in JSON: sums with two decimals, rates as percents") {
+  clause_scan::Summary summary;
+  clause_scan::Penalty sums;
+  sums.range = clause_scan::PenaltyRange{*clause_scan::Decimal::parse("1000"),
+                                         *clause_scan::Decimal::parse("30000"),
+                                         clause_scan::RangeUnit::yuan};
+  clause_scan::Penalty rates = sums;
+  rates.range = clause_scan::PenaltyRange{*clause_scan::Decimal::parse("0.5"),
+                                          *clause_scan::Decimal::parse("3.0"),
+                                          clause_scan::RangeUnit::percent};
+  clause_scan::Penalty none;
+  summary.penalties = {sums, rates, none};
+  const Json penalties = clause_scan::summary_to_json(summary)["penalties"];
+  CHECK(penalties[0]["range"] == Json{{"low", "1000.00"}, {"high", "30000.00"}, {"unit", "yuan"}});
+  CHECK(penalties[1]["range"] == Json{{"low", "0.5"}, {"high", "3"}, {"unit", "percent"}});
+  CHECK(penalties[2]["range"] == nullptr);
+  CHECK(penalties[0]["amount"] == nullptr);
+}

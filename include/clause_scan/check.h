@@ -7,8 +7,9 @@
 //
 // The checks (docs/checks.md lists every id; `clause-scan check --explain ID` explains one):
 //   - from the summary: the findings extract.h makes (amount-words-mismatch,
-//     installments-not-100, undefined-base) pass through; penalty-over-ceiling (a one-off
-//     penalty above CheckLimits::penalty_percent of the contract amount, or a cap above it),
+//     installments-not-100, undefined-base, penalty-outside-range) pass through;
+//     penalty-over-ceiling (a one-off penalty above CheckLimits::penalty_percent of the
+//     contract amount, or a cap above it),
 //     daily-rate-over-ceiling (a per-day rate above CheckLimits::daily_rate_percent; per week,
 //     month and year rates are compared with 7, 30 and 365 times that);
 //   - dates: period-end-before-start, signing-after-period-end;

@@ -87,6 +87,18 @@ std::vector<CheckInfo> make_builtin_checks() {
           "daily_rate_percent 所设上限（默认 0.05）。按周、按月或按年计算的比例，分别与日上限的 "
           "7 倍、30 倍或 365 倍比较。按日计算的比例累积很快（每日 0.1% 即每年 36.5%），"
           "过高的比例常被调减；请核实该比例是否符合双方本意。"),
+      builtin(check_id::penalty_outside_range, Severity::error,
+              "A penalty's figure is outside the range written beside it",
+              "违约金数额或比例超出其旁注明的可选范围",
+              "A model text leaves the penalty to the parties within a range, and the filled-in "
+              "contract writes the chosen figure with the range beside it (10000（5000～50000）"
+              "元/天, 10%（5～10）%). A figure outside its own range (60000（5000～50000）元/天) "
+              "contradicts the contract itself: the figure was mistyped, or chosen against the "
+              "range the model text allows.",
+              "范本将违约金留待双方在一定范围内约定，填写后的合同在所选数额或比例旁注明可选范围"
+              "（10000（5000～50000）元/天、10%（5～10）%）。所选数额超出其旁注明的范围"
+              "（60000（5000～50000）元/天），合同即自相矛盾：或是数额笔误，或是所选数额不符合"
+              "范本允许的范围。"),
       builtin(check_id::period_end_before_start, Severity::error, "A period ends before it starts",
               "期限的届满日早于起始日",
               "A period (服务期限, 租赁期限 ...) gives a start date and an end date, and the end "

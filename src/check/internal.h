@@ -14,6 +14,7 @@ inline constexpr const char* installments_not_100 = "installments-not-100";
 inline constexpr const char* undefined_base = "undefined-base";
 inline constexpr const char* penalty_over_ceiling = "penalty-over-ceiling";
 inline constexpr const char* daily_rate_over_ceiling = "daily-rate-over-ceiling";
+inline constexpr const char* penalty_outside_range = "penalty-outside-range";
 inline constexpr const char* period_end_before_start = "period-end-before-start";
 inline constexpr const char* signing_after_period_end = "signing-after-period-end";
 inline constexpr const char* duplicate_clause_number = "duplicate-clause-number";

@@ -31,7 +31,7 @@ void extract_durations(const Context& context, Summary& summary);
 // Payment installments; findings "installments-not-100", "undefined-base".
 void extract_installments(const Context& context, Summary& summary);
 
-// Penalties; finding "undefined-base".
+// Penalties; findings "undefined-base", "penalty-outside-range".
 void extract_penalties(const Context& context, Summary& summary);
 
 }  // namespace clause_scan::extract

@@ -9,13 +9,15 @@
 // is late; its base is resolved to a defined sum (penalties_base.cpp), which gives the
 // one-off amount. Caps (category "penalty_cap") apply to the statements before them on
 // their line. A base that names no defined sum and is not generic is a Finding
-// "undefined-base". Tables of tiers, a rate per line under one heading, are read by
-// penalties_tiers.cpp.
+// "undefined-base"; a figure outside the range written beside it, "penalty-outside-range". Tables
+// of tiers, a rate per line under one heading, are read by penalties_tiers.cpp.
 #include <algorithm>
 #include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "extract/extractors.h"
 #include "extract/penalties_parts.h"
@@ -110,7 +112,8 @@ Rate rate_of(const Context& context, const RuleMatch& statement) {
 }
 
 // The range of a statement of a rule with attribute `range` (yuan, percent or multiple), from
-// its captures low and high. A low sum written without a unit has the high one's (1～3万元).
+// its captures low and high: the penalty itself when the statement gives no figure, else the
+// range a template allows beside its figure (10000（5000～50000）元/天).
 std::optional<PenaltyRange> range_of(const Context& context, const RuleMatch& statement) {
   const std::string_view unit = statement.rule->attribute("range");
   const Capture* low = statement.capture("low");
@@ -119,13 +122,16 @@ std::optional<PenaltyRange> range_of(const Context& context, const RuleMatch& st
   const std::string_view low_words = context.words(*low);
   const std::string_view high_words = context.words(*high);
   if (unit == "yuan") {
-    std::string low_sum(low_words);
-    if (low_sum.find("元") == std::string::npos) {
-      bool in_wan = high_words.find("万") != std::string_view::npos && !low_sum.ends_with("万");
-      low_sum += in_wan ? "万元" : "元";
-    }
-    auto from = parse_money(low_sum);
-    auto to = parse_money(high_words);
+    // A bound written without a unit has the other's: 1～3万元, (5000～50000)元 after a figure.
+    const bool wan = low_words.find("万") != std::string_view::npos ||
+                     high_words.find("万") != std::string_view::npos;
+    auto sum_of = [wan](std::string_view bound) {
+      std::string sum(bound);
+      if (sum.find("元") == std::string::npos) sum += wan && !sum.ends_with("万") ? "万元" : "元";
+      return parse_money(sum);
+    };
+    auto from = sum_of(low_words);
+    auto to = sum_of(high_words);
     if (!from || !to) return std::nullopt;
     return PenaltyRange{from->value, to->value, RangeUnit::yuan};
   }
@@ -245,6 +251,28 @@ std::optional<std::string> party_role(const std::vector<Party>& parties,
   return role;
 }
 
+// A figure written with the range a template allows beside it (60000（5000～50000）元/天) and
+// outside that range: the contract contradicts itself. Finding "penalty-outside-range".
+void check_ranges(const std::vector<Penalty>& penalties, std::vector<Finding>& findings) {
+  for (const Penalty& penalty : penalties) {
+    if (!penalty.range) continue;
+    const PenaltyRange& range = *penalty.range;
+    const bool percent = range.unit == RangeUnit::percent;
+    const std::optional<Decimal>& figure = percent ? penalty.percent : penalty.amount;
+    if (!figure || (*figure >= range.low && *figure <= range.high)) continue;
+    const std::string value = percent ? format_percent(*figure) + "%" : figure->to_grouped(2);
+    const std::string low = percent ? format_percent(range.low) : range.low.to_grouped(2);
+    const std::string high = percent ? format_percent(range.high) + "%" : range.high.to_grouped(2);
+    findings.push_back(
+        Finding{"penalty-outside-range", Severity::error,
+                fmt::format("违约金 {}{} 不在其旁注明的范围 {}～{}{} 内", value,
+                            percent ? "" : " 元", low, high, percent ? "" : " 元"),
+                penalty.source,
+                fmt::format("penalty of {}{} is outside the range written beside it, {} to {}{}",
+                            value, percent ? "" : " CNY", low, high, percent ? "" : " CNY")});
+  }
+}
+
 // One finding per line and message: 双倍返还定金 and 无权要求返还定金 on one line name the
 // same undefined 定金 once.
 void drop_repeats(std::vector<Finding>& findings) {
@@ -297,6 +325,7 @@ void extract_penalties(const Context& context, Summary& summary) {
     penalty.payee = party_role(summary.parties, penalty.payee);
   }
   apply_caps(context, penalties);
+  check_ranges(penalties, findings);
   drop_repeats(findings);
   summary.penalties.insert(summary.penalties.end(), penalties.begin(), penalties.end());
   summary.findings.insert(summary.findings.end(), findings.begin(), findings.end());

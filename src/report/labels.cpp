@@ -15,7 +15,7 @@ struct Label {
   std::string_view en;
 };
 
-constexpr std::array<Label, 106> kLabels = {{
+constexpr std::array<Label, 107> kLabels = {{
     {"summary", "合同摘要", "Contract summary"},
     {"file", "文件", "File"},
     {"encoding", "编码", "Encoding"},
@@ -70,6 +70,7 @@ constexpr std::array<Label, 106> kLabels = {{
     {"info", "提示", "info"},
     {"yuan", "元", "CNY"},
     {"range_to", "～", " to "},
+    {"range", "范围", "range"},
     {"open_start", "（未定）", "(open)"},
     {"unit_day", "日", "days"},
     {"unit_working_day", "个工作日", "working days"},

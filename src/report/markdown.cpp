@@ -127,11 +127,16 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
   for (const Penalty& penalty : summary.penalties) {
     std::string rate = penalty.percent ? format_percent(*penalty.percent) + "%" : "";
     if (rate_left_blank(penalty)) rate = label("rate_blank", lang);
-    if (penalty.range && penalty.range->unit == RangeUnit::percent)
-      rate = range_text(*penalty.range, lang);
     std::string amount = penalty.amount ? penalty.amount->to_grouped(2) : "";
-    if (penalty.range && penalty.range->unit == RangeUnit::yuan)
-      amount = range_text(*penalty.range, lang);
+    // A range is the rate or the sum where the contract gives no figure, else what it allows.
+    if (penalty.range) {
+      const bool percent = penalty.range->unit == RangeUnit::percent;
+      std::string& column = percent ? rate : amount;
+      const std::string range = range_text(*penalty.range, lang);
+      column = column.empty()
+                   ? range
+                   : column + " (" + std::string(label("range", lang)) + " " + range + ")";
+    }
     auto append = [&rate](std::string_view words) {
       rate += (rate.empty() ? "" : " ") + std::string(words);
     };

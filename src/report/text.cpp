@@ -156,13 +156,17 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   std::string body = util::pad_right(label(to_string(penalty.kind), lang), kLabelWidth);
   if (penalty.base) body += " " + *penalty.base + (lang == Lang::zh ? "的" : " x");
   if (penalty.percent) body += " " + format_percent(*penalty.percent) + "%";
-  if (penalty.range) body += " " + range_text(*penalty.range, lang);
+  const bool has_figure = penalty.percent || penalty.amount;
+  if (penalty.range && !has_figure) body += " " + range_text(*penalty.range, lang);
   if (rate_left_blank(penalty)) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
   if (penalty.condition) body += fmt::format(" ({} {})", label("tier", lang), *penalty.condition);
   if (penalty.amount) {
     body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
+  }
+  if (penalty.range && has_figure) {
+    body += fmt::format(" ({} {})", label("range", lang), range_text(*penalty.range, lang));
   }
   if (penalty.cap_percent) {
     body += fmt::format(" ({} {}%)", label("cap", lang), format_percent(*penalty.cap_percent));

@@ -248,6 +248,6 @@ TEST_CASE("check explain lang: every built-in and bundled check has its Chinese"
       CHECK(check.explanation_zh == rule->attribute("explanation_zh"));
     }
   }
-  CHECK(builtin == 11);
+  CHECK(builtin == 12);
   CHECK(rules == 13);
 }

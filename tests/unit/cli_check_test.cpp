@@ -264,7 +264,7 @@ TEST_CASE("cli check: --explain for every check id, --list-checks") {
     CHECK(explain.out.find("在 .clause-scan.toml 中关闭此检查") != std::string::npos);
     ++ids;
   }
-  CHECK(ids == 24);
+  CHECK(ids == 25);
   CliRun unknown = shell(kSource, "clause-scan check --explain check.nope");
   CHECK(unknown.status == 2);
   CHECK(unknown.err ==

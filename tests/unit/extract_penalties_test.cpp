@@ -674,16 +674,29 @@ TEST_CASE("penalties: a range the contract allows instead of one figure") {
        {"other|null|null|null|null|null|null|用电方|供电方|1|20.00~50.00 yuan",
         "other|null|null|差额电费|null|null|null|用电方|供电方|2|100~200 percent",
         "liquidated_damages|null|null|null|null|null|null|乙方|甲方|3|10000.00~50000.00 yuan"}},
-      {"a figure with the range beside it is the figure, not a range",
-       "承包人未能按照合同约定履行其他义务的，按5000（500～5000）元/次支付违约金。",
+      {"a figure with the range beside it is the figure, the range what the template allows",
+       "承包人未能按照合同约定履行其他义务的，按5000（500～5000）元/次支付违约金。\n"
+       "承包人原因未能通过竣工试验的，按照整改费用的  5%（1～5）%支付违约金。",
        {},
-       {"liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|1|null"}},
+       {"liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|1|500.00~5000.00 yuan",
+        "liquidated_damages|5|null|整改费用|null|null|null|承包人|发包人|2|1~5 percent"}},
   };
   for (const Case& c : cases) {
     std::string name = c.name;
     CAPTURE(name);
     CHECK(ranged(c.text, c.sums) == c.expected);
   }
+}
+
+TEST_CASE("penalties: finding penalty-outside-range, a figure outside the range beside it") {
+  CHECK(findings("每延误1天，承包人按 60000（5000～50000）元/天计算违约金。\n"
+                 "每延误1天，承包人按 50000（5000～50000）元/天计算违约金。\n"
+                 "承包人未通过竣工试验的，按照整改费用的 12%（1～5）%支付违约金。\n"
+                 "承包人未通过竣工试验的，按照整改费用的 1%（1～5）%支付违约金。") ==
+        std::vector<std::string>{
+            "penalty-outside-range|error|1|违约金 60,000.00 元 不在其旁注明的范围 "
+            "5,000.00～50,000.00 元 内",
+            "penalty-outside-range|error|3|违约金 12% 不在其旁注明的范围 1～5% 内"});
 }
 
 TEST_CASE("penalties: a role written with 方 for a party named with 人 is that party") {

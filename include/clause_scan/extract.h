@@ -70,4 +70,12 @@ struct SummarizeOptions {
 Summary summarize(const Document& document, const Resources& resources,
                   const SummarizeOptions& options = {});
 
+// The summaries of several documents, in their order: what summarize() gives for each, in
+// less time over many small documents, since the rule scans run group by group over all of
+// them (extract/context.h, scan_whole_documents). The caller bounds how many it passes at
+// once: their texts and matches are held together.
+std::vector<Summary> summarize_all(const std::vector<const Document*>& documents,
+                                   const Resources& resources,
+                                   const SummarizeOptions& options = {});
+
 }  // namespace clause_scan

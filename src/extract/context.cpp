@@ -46,24 +46,36 @@ std::vector<const RuleMatch*> pointers(const RuleMatch* begin, const RuleMatch* 
 Context::Context(const Document& document, const Resources& resources)
     : document_(document), resources_(resources) {}
 
-void Context::scan_whole_document(int threads) {
+void Context::scan_whole_document(int threads) { scan_whole_documents({this}, threads); }
+
+void Context::scan_whole_documents(const std::vector<Context*>& contexts, int threads) {
+  if (contexts.empty()) return;
+  const RuleSet& rules = contexts.front()->resources_.rules;
   // The tasks: each category alone while the rule set scans category by category anyway (its
   // first megabyte: small tasks, so the threads end together); the groups once it scans a
   // group in one pass (RuleSet::scan_categories says why).
   std::vector<std::vector<std::string_view>> tasks;
   for (const std::vector<std::string_view>& group : kWholeDocumentGroups) {
-    if (resources_.rules.combines_categories()) {
+    if (rules.combines_categories()) {
       tasks.push_back(group);
     } else {
       for (std::string_view category : group) tasks.push_back({category});
     }
   }
-  std::vector<std::vector<std::vector<RuleMatch>>> scanned(tasks.size());
-  util::for_each_index(tasks.size(), static_cast<unsigned>(std::max(threads, 1)),
-                       [&](std::size_t task) {
-                         scanned[task] = resources_.rules.scan_categories(text(), tasks[task]);
-                       });
-  for (std::size_t task = 0; task < tasks.size(); ++task) keep(tasks[task], scanned[task]);
+  // scanned[task][document]: the matches of the task's categories in one document.
+  using Scanned = std::vector<std::vector<RuleMatch>>;
+  std::vector<std::vector<Scanned>> scanned(tasks.size(), std::vector<Scanned>(contexts.size()));
+  util::for_each_index(
+      tasks.size(), static_cast<unsigned>(std::max(threads, 1)), [&](std::size_t task) {
+        for (std::size_t document = 0; document < contexts.size(); ++document) {
+          scanned[task][document] = rules.scan_categories(contexts[document]->text(), tasks[task]);
+        }
+      });
+  for (std::size_t task = 0; task < tasks.size(); ++task) {
+    for (std::size_t document = 0; document < contexts.size(); ++document) {
+      contexts[document]->keep(tasks[task], scanned[task][document]);
+    }
+  }
 }
 
 void Context::keep(const std::vector<std::string_view>& categories,

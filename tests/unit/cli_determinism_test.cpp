@@ -119,3 +119,34 @@ TEST_CASE("determinism: a summary is the same on one thread as on several") {
     }
   }
 }
+
+TEST_CASE("determinism: summaries made together are those made one by one") {
+  namespace cs = clause_scan;
+  cs::Result<cs::Resources> resources = cs::Resources::load(kSourceDir / "rules");
+  REQUIRE(resources.ok());
+  std::vector<cs::Document> documents;
+  for (const std::string& file : sample_files()) {
+    std::ifstream in(kSourceDir / file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    documents.push_back(cs::make_document(file, {bytes.str(), "UTF-8", false}));
+  }
+  REQUIRE(documents.size() >= 6);
+  std::vector<const cs::Document*> pointers;
+  for (const cs::Document& document : documents) pointers.push_back(&document);
+  for (int threads : {1, 3}) {
+    CAPTURE(threads);
+    cs::SummarizeOptions options;
+    options.scan_threads = threads;
+    const std::vector<cs::Summary> together =
+        cs::summarize_all(pointers, resources.value(), options);
+    REQUIRE(together.size() == documents.size());
+    for (std::size_t index = 0; index < documents.size(); ++index) {
+      CAPTURE(documents[index].file);
+      CHECK(together[index].file == documents[index].file);
+      CHECK(cs::summary_to_json(together[index]).dump() ==
+            cs::summary_to_json(cs::summarize(documents[index], resources.value())).dump());
+    }
+  }
+  CHECK(cs::summarize_all({}, resources.value()).empty());
+}

@@ -107,6 +107,25 @@ TEST_CASE("extract: scan_words scans loose words and keeps the result by its wor
   CHECK(!context.scan_words("合同总价", "penalty_base").empty());
 }
 
+TEST_CASE("extract: scanning several documents together gives each its own matches") {
+  const cs::Document procurement = sample("procurement_service.txt");
+  const cs::Document loan = sample("loan_agreement.txt");
+  for (int threads : {1, 2}) {
+    CAPTURE(threads);
+    cs::extract::Context first(procurement, resources());
+    cs::extract::Context second(loan, resources());
+    cs::extract::Context::scan_whole_documents({&first, &second}, threads);
+    for (const char* category : {"party", "period", "amount", "penalty", "title"}) {
+      CAPTURE(std::string(category));
+      CHECK(describe(first.matches(category)) ==
+            describe(resources().rules.scan(procurement.source.text(), category)));
+      CHECK(describe(second.matches(category)) ==
+            describe(resources().rules.scan(loan.source.text(), category)));
+      CHECK(describe(first.matches(category)) != describe(second.matches(category)));
+    }
+  }
+}
+
 TEST_CASE("extract: scanning the whole document on several threads gives the same matches") {
   const cs::Document document = sample("procurement_service.txt");
   for (int threads : {2, 3, 8}) {

@@ -30,10 +30,15 @@
 //      replacement, so the run goes on at full width. The abandoned thread finishes the
 //      file in the background, holding only shared state; the analyzer may return early
 //      (Deadline::expired() between its stages). At most `jobs` abandoned threads run at
-//      once; past that the pool narrows until one ends. A file close to the limit may time
-//      out in one run and not in another: that is the only way output can differ.
-//      Exceptions from the analyzer become "internal" error lines; one file never costs
-//      another its record.
+//      once (2 x jobs with chunks); past that the pool narrows until one ends. A file close
+//      to the limit may time out in one run and not in another: that is the only way output
+//      can differ. Exceptions from the analyzer become "internal" error lines; one file
+//      never costs another its record.
+//      Chunks (BatchOptions::analyze_chunk): a worker may claim several consecutive small
+//      inputs and analyse them together (summarize_all, faster over small contracts). The
+//      chunk has one file's time limit; a chunk that runs over or throws is abandoned
+//      without writing anything, and its inputs are claimed again one by one, first, each
+//      with its own limit: only the slow file's record is a time-out.
 //
 //   4. The output file.  OutputFile writes `FILE.partial` in FILE's folder and renames it
 //      to FILE on commit(), so an interrupted run never leaves a FILE that looks complete.
@@ -182,13 +187,32 @@ using Analyzer = std::function<Result<Summary>(const std::string& path, const De
 // going on when the deadline has passed between two stages.
 Analyzer document_analyzer(std::shared_ptr<const Resources> resources, DecodeOptions options);
 
+// Reads and analyses several files at once, one result per path, in their order (the same
+// results as an Analyzer's, one by one). Called from several threads at once.
+using ChunkAnalyzer = std::function<std::vector<Result<Summary>>(
+    const std::vector<std::string>& paths, const Deadline&)>;
+
+// load_document for each path, then summarize_all (extract.h): faster than one by one over
+// many small files. Once the deadline has passed it returns time-out errors.
+ChunkAnalyzer document_chunk_analyzer(std::shared_ptr<const Resources> resources,
+                                      DecodeOptions options);
+
 struct BatchOptions {
   // Worker threads. Default 0: one per core this process may run on (its CPU affinity).
   unsigned jobs = 0;
   // Per-file time limit; zero: none. Default: 10 s.
   std::chrono::milliseconds timeout{10000};
-  // Inputs a worker may run ahead of the writer. Default 0: 4 x jobs.
+  // Inputs a worker may run ahead of the writer. Default 0: 4 x jobs (x chunk_files when
+  // chunks are on).
   std::size_t window = 0;
+  // When set, a worker claims consecutive inputs a chunk at a time, up to chunk_files of at
+  // most chunk_bytes in all (an input that is larger alone goes to the Analyzer), and
+  // analyses them together. A chunk has one file's time limit; when it runs over (or its
+  // analysis throws), its files are analysed again one by one, each with its own limit, so
+  // that one slow file costs no other file its record.
+  ChunkAnalyzer analyze_chunk;
+  std::size_t chunk_files = 16;
+  std::uintmax_t chunk_bytes = std::uintmax_t{1} << 20;
 };
 
 struct BatchProgress {

@@ -1,6 +1,8 @@
 // The analysis of one file in a batch run: the pipeline of extract.h, stage by stage, giving
 // up between two stages once the file's deadline has passed.
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "clause_scan/batch.h"
 
@@ -23,6 +25,45 @@ Analyzer document_analyzer(std::shared_ptr<const Resources> resources, DecodeOpt
     Summary summary = summarize(document, *resources);
     if (deadline.expired()) return timed_out(path);
     return summary;
+  };
+}
+
+ChunkAnalyzer document_chunk_analyzer(std::shared_ptr<const Resources> resources,
+                                      DecodeOptions options) {
+  return [resources = std::move(resources), options = std::move(options)](
+             const std::vector<std::string>& paths,
+             const Deadline& deadline) -> std::vector<Result<Summary>> {
+    auto all_timed_out = [&] {
+      std::vector<Result<Summary>> results;
+      for (const std::string& path : paths) results.emplace_back(timed_out(path));
+      return results;
+    };
+    std::vector<std::optional<Error>> errors;  // by path: why it has no document
+    std::vector<Document> documents;
+    for (const std::string& path : paths) {
+      Result<DecodedText> decoded = read_and_decode(path, options);
+      if (!decoded.ok()) {
+        errors.emplace_back(decoded.error());
+        continue;
+      }
+      errors.emplace_back();
+      documents.push_back(make_document(path, std::move(decoded).value()));
+    }
+    if (deadline.expired()) return all_timed_out();
+    std::vector<const Document*> pointers;
+    for (const Document& document : documents) pointers.push_back(&document);
+    std::vector<Summary> summaries = summarize_all(pointers, *resources);
+    if (deadline.expired()) return all_timed_out();
+    std::vector<Result<Summary>> results;
+    std::size_t next_summary = 0;
+    for (const std::optional<Error>& error : errors) {
+      if (error) {
+        results.emplace_back(*error);
+      } else {
+        results.emplace_back(std::move(summaries[next_summary++]));
+      }
+    }
+    return results;
   };
 }
 

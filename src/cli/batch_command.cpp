@@ -227,9 +227,11 @@ int run_batch_command(const BatchCommandOptions& options) {
     periodic_flush.tick();
   };
   std::ostream& out = output ? output->stream() : std::cout;
+  BatchOptions pool = pool_options(options);
+  pool.analyze_chunk = document_chunk_analyzer(resources, decode_options(options.common));
   const BatchStats stats =
       run_batch(inputs, document_analyzer(resources, decode_options(options.common)), writer, out,
-                pool_options(options), on_progress);
+                pool, on_progress);
   if (show_progress) progress_line.erase();
 
   const int status = complete_output(stats, output.get());

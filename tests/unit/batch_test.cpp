@@ -394,6 +394,129 @@ TEST_CASE("batch: a file past the time limit becomes an error line and the run g
   gate->opened.wait(lock, [&] { return gate->slow_returned; });
 }
 
+namespace {
+
+// A chunk analyzer made of an Analyzer: each path in turn (a stand-in for summarize_all).
+ChunkAnalyzer chunk_of(Analyzer analyze) {
+  return [analyze](const std::vector<std::string>& paths, const Deadline& deadline) {
+    std::vector<Result<Summary>> results;
+    for (const std::string& path : paths) results.push_back(analyze(path, deadline));
+    return results;
+  };
+}
+
+std::string run_chunked(const std::vector<InputFile>& inputs, const Analyzer& analyzer,
+                        const ChunkAnalyzer& chunk, unsigned jobs, BatchStats* stats = nullptr,
+                        std::chrono::milliseconds timeout = std::chrono::milliseconds(10000)) {
+  std::ostringstream out;
+  BatchOptions options;
+  options.jobs = jobs;
+  options.timeout = timeout;
+  options.analyze_chunk = chunk;
+  options.chunk_files = 4;
+  options.chunk_bytes = 1000;  // inputs_named gives each 100 bytes: chunks of 4
+  BatchStats result = run_batch(inputs, analyzer, RecordWriter(BatchFormat::jsonl), out, options);
+  if (stats != nullptr) *stats = result;
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("batch: inputs claimed a chunk at a time give the same bytes, large ones alone") {
+  std::vector<std::string> paths;
+  for (int i = 0; i < 150; ++i) paths.push_back("f" + std::to_string(1000 + i) + ".txt");
+  std::vector<InputFile> inputs = inputs_named(paths);
+  inputs[7].size = 5000;  // more than chunk_bytes: analysed alone, by the Analyzer
+  inputs[9].error = Error{ErrorKind::io, "f1009.txt", "permission denied"};
+  std::atomic<int> alone{0};
+  std::atomic<int> chunked{0};
+  Analyzer counting = [&](const std::string& path, const Deadline& deadline) -> Result<Summary> {
+    ++alone;
+    return shuffling_analyzer()(path, deadline);
+  };
+  ChunkAnalyzer chunk = [&](const std::vector<std::string>& chunk_paths, const Deadline& deadline) {
+    chunked += static_cast<int>(chunk_paths.size());
+    return chunk_of(shuffling_analyzer())(chunk_paths, deadline);
+  };
+  const std::string one = run_to_string(inputs, shuffling_analyzer(), 1);
+  for (unsigned jobs : {1u, 3u}) {
+    CAPTURE(jobs);
+    alone = 0;
+    chunked = 0;
+    CHECK(run_chunked(inputs, counting, chunk, jobs) == one);
+    CHECK(alone + chunked == 149);  // the input with an error is not analysed
+    CHECK(alone >= 1);              // f1007.txt at least
+    CHECK(chunked >= 100);          // most inputs went in chunks
+  }
+}
+
+TEST_CASE("batch: a chunk past the time limit is analysed again file by file") {
+  // The chunk analyzer of any chunk holding slow.txt, and the Analyzer of slow.txt alone,
+  // wait until the test lets them go, long after their deadline.
+  struct Gate {
+    std::mutex mutex;
+    std::condition_variable opened;
+    bool open = false;
+    int waiting = 0;
+  };
+  auto gate = std::make_shared<Gate>();
+  auto wait_if_slow = [gate](const std::string& path) {
+    if (path != "slow.txt") return;
+    std::unique_lock lock(gate->mutex);
+    ++gate->waiting;
+    gate->opened.wait(lock, [&] { return gate->open; });
+    --gate->waiting;
+    gate->opened.notify_all();
+  };
+  Analyzer analyzer = [wait_if_slow](const std::string& path, const Deadline&) -> Result<Summary> {
+    wait_if_slow(path);
+    return summary_of(path);
+  };
+  const std::vector<InputFile> inputs =
+      inputs_named({"a.txt", "b.txt", "slow.txt", "c.txt", "d.txt", "e.txt", "f.txt"});
+  // Two jobs: the chunk's thread and then slow.txt's are abandoned, and the pool still
+  // starts a worker for the rest (with chunks it allows two abandoned threads per job).
+  BatchStats stats;
+  const std::string out =
+      run_chunked(inputs, analyzer, chunk_of(analyzer), 2, &stats, std::chrono::milliseconds(300));
+
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 7);
+  for (std::size_t at : {0, 1, 3, 4, 5, 6}) {
+    CAPTURE(at);
+    CHECK(lines[at].find("\"title\":\"合同 ") != std::string::npos);
+  }
+  CHECK(lines[2] == R"({"schema":"clause-scan/error/v1","file":"slow.txt",)"
+                    R"("error":"timed out after 0.3 s","kind":"internal"})");
+  CHECK(stats.errors == std::map<std::string, std::size_t>{{"timeout", 1}});
+  CHECK(stats.abandoned_threads == 2);  // the chunk's thread, then slow.txt's alone
+
+  std::unique_lock lock(gate->mutex);  // let the abandoned threads finish before the test ends
+  gate->open = true;
+  gate->opened.notify_all();
+  gate->opened.wait(lock, [&] { return gate->waiting == 0; });
+}
+
+TEST_CASE("batch: a chunk whose analysis throws is analysed again file by file") {
+  Analyzer analyzer = [](const std::string& path, const Deadline&) -> Result<Summary> {
+    if (path == "c.txt") throw std::runtime_error("bad c");
+    return summary_of(path);
+  };
+  ChunkAnalyzer throwing = [](const std::vector<std::string>&,
+                              const Deadline&) -> std::vector<Result<Summary>> {
+    throw std::runtime_error("bad chunk");
+  };
+  BatchStats stats;
+  const std::string out = run_chunked(inputs_named({"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}),
+                                      analyzer, throwing, 2, &stats);
+  CHECK(testing::count_lines(out) == 5);
+  CHECK(out.find(R"("file":"c.txt","error":"internal error: bad c","kind":"internal")") !=
+        std::string::npos);
+  CHECK(stats.errors == std::map<std::string, std::size_t>{{"internal", 1}});
+}
+
 TEST_CASE("batch: the time-out reason names the limit") {
   CHECK(timeout_reason(std::chrono::milliseconds(5000)) == "timed out after 5 s");
   CHECK(timeout_reason(std::chrono::milliseconds(250)) == "timed out after 0.25 s");

@@ -98,6 +98,15 @@ std::vector<std::string> penalties(const std::string& text, const std::vector<Su
   return shown;
 }
 
+// show(p)|condition, for the tiers of a table.
+std::vector<std::string> tiers(const std::string& text, const std::vector<Sum>& sums = {}) {
+  std::vector<std::string> shown;
+  for (const cs::Penalty& p : run(text, sums).penalties) {
+    shown.push_back(show(p) + "|" + show(p.condition));
+  }
+  return shown;
+}
+
 // rule|severity|line|message
 std::vector<std::string> findings(const std::string& text, const std::vector<Sum>& sums = {}) {
   std::vector<std::string> shown;
@@ -552,13 +561,6 @@ TEST_CASE("penalties: the heading of a clause names who pays where the sentence 
 }
 
 TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
-  auto tiers = [](const std::string& text, const std::vector<Sum>& sums = {}) {
-    std::vector<std::string> shown;
-    for (const cs::Penalty& p : run(text, sums).penalties) {
-      shown.push_back(show(p) + "|" + show(p.condition));
-    }
-    return shown;
-  };
   SUBCASE("numbered tiers, blank lines between them, the table ends at other words") {
     const std::string text =
         "如果货轮达不到规定的最高速度，卖方应按下列速度降低的比例支付违约赔偿金：\n"
@@ -616,13 +618,6 @@ TEST_CASE("penalties: a table of tiers, one rate per line under one heading") {
 }
 
 TEST_CASE("penalties: a tab-separated table under an assessment heading, read by its header") {
-  auto tiers = [](const std::string& text, const std::vector<Sum>& sums = {}) {
-    std::vector<std::string> shown;
-    for (const cs::Penalty& p : run(text, sums).penalties) {
-      shown.push_back(show(p) + "|" + show(p.condition));
-    }
-    return shown;
-  };
   const std::string heading =
       "承包人发生安全事故时，承包人除承担法定责任外，发包人还将按照以下标准进行考核：\n";
   const std::string rows =

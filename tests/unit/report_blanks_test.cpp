@@ -16,17 +16,29 @@ using clause_scan::testing::text_of;
 
 namespace {
 
-cs::Summary summary_with_blanks() {
+cs::Summary summary_of(const std::string& file) {
   cs::Summary summary;
-  summary.file = "范本.txt";
+  summary.file = file;
   summary.encoding = "UTF-8";
+  return summary;
+}
+
+// A 违约金 paid by `payer` to `payee`, stated at clause:line, with no figure yet.
+cs::Penalty damages(const std::string& payer, const std::string& payee, const std::string& clause,
+                    int line) {
   cs::Penalty penalty;
   penalty.kind = cs::PenaltyKind::liquidated_damages;
+  penalty.payer = payer;
+  penalty.payee = payee;
+  penalty.source.clause = clause;
+  penalty.source.line = line;
+  return penalty;
+}
+
+cs::Summary summary_with_blanks() {
+  cs::Summary summary = summary_of("范本.txt");
+  cs::Penalty penalty = damages("乙方", "甲方", "第九条1", 93);
   penalty.base = "不能交货部分货款";
-  penalty.payer = "乙方";
-  penalty.payee = "甲方";
-  penalty.source.clause = "第九条1";
-  penalty.source.line = 93;
   summary.penalties.push_back(penalty);
   cs::Installment share;
   share.seq = 1;
@@ -70,18 +82,11 @@ TEST_CASE("report: the Markdown summary names blank rates and shares") {
 namespace {
 
 cs::Summary summary_with_ranges() {
-  cs::Summary summary;
-  summary.file = "总承包合同.txt";
-  summary.encoding = "UTF-8";
-  cs::Penalty sums;
-  sums.kind = cs::PenaltyKind::liquidated_damages;
+  cs::Summary summary = summary_of("总承包合同.txt");
+  cs::Penalty sums = damages("承包人", "发包人", "15.2.3(19)1)", 1980);
   sums.per = cs::RatePer::day;
   sums.range = cs::PenaltyRange{*cs::Decimal::parse("1000"), *cs::Decimal::parse("30000"),
                                 cs::RangeUnit::yuan};
-  sums.payer = "承包人";
-  sums.payee = "发包人";
-  sums.source.clause = "15.2.3(19)1)";
-  sums.source.line = 1980;
   cs::Penalty rates = sums;
   rates.per = cs::RatePer::none;
   rates.base = "签约合同价";

@@ -5,7 +5,9 @@
 // title and contract number, parties with their details, amounts with their capitals,
 // dates with roles, periods, durations, payment installments and penalties; then it
 // cross-checks them (figures against capitals, installments summing to 100%, penalty bases
-// the contract never defines) and records what disagrees as Findings.
+// the contract never defines, a penalty figure outside the range written beside it) and
+// records what disagrees as Findings. summarize_all() does the same for several documents
+// at once, faster over many small ones.
 //
 // The rules carry the patterns; this stage carries the parsing of what they capture
 // (numbers.h, calendar.h) and the assembly. A new way of writing a penalty is a rule-file
@@ -14,10 +16,10 @@
 // Resources (rules, terms, calendar) are loaded once per run and shared read-only.
 //
 // Failure: load_document fails as read_and_decode does (io, binary, encoding, too_large,
-// empty); Resources::load fails with ErrorKind::rule or io. summarize() does not fail: what
-// it cannot read it leaves out.
-// Thread-safety: Resources and Document are immutable once built; summarize() may run on
-// many documents in parallel with one shared Resources.
+// empty); Resources::load fails with ErrorKind::rule or io. summarize() and summarize_all()
+// do not fail: what they cannot read they leave out.
+// Thread-safety: Resources and Document are immutable once built; summarize() and
+// summarize_all() may run on many documents in parallel with one shared Resources.
 #pragma once
 
 #include <filesystem>

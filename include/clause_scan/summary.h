@@ -130,12 +130,16 @@ struct Penalty {
   // The tier a rate of a table applies to (0.5节或低于0.5节, under 按下列比例支付违约金：)
   // (added field).
   std::optional<std::string> condition;
-  // Where the contract gives only a range (added field); percent and amount are then null.
+  // The range the contract allows (added field): the penalty itself when percent and amount
+  // are null, else the bounds written beside the figure (10000（5000～50000）元/天).
   std::optional<PenaltyRange> range;
+  // The template leaves the rate blank to be filled in (＿％（１－２０％的幅度）).
+  bool rate_blank = false;
   SourceRef source;
 };
 
-// A rate a template leaves blank (按逾期金额[ ]%): a base, and no percent, sum or range.
+// A rate a template leaves blank (按逾期金额[ ]%, ＿％（１－２０％的幅度）): no percent or sum, and
+// a rule that reads a blank, or a base without a range.
 bool rate_left_blank(const Penalty& penalty);
 
 // A finding speaks both languages of the output: `message` in Chinese (the default, and the

@@ -119,6 +119,7 @@ std::optional<PenaltyRange> range_of(const Context& context, const RuleMatch& st
   const Capture* low = statement.capture("low");
   const Capture* high = statement.capture("high");
   if (unit.empty() || low == nullptr || high == nullptr) return std::nullopt;
+  if (statement.capture("second") != nullptr) return std::nullopt;  // two ranges: neither
   const std::string_view low_words = context.words(*low);
   const std::string_view high_words = context.words(*high);
   if (unit == "yuan") {
@@ -186,6 +187,7 @@ Penalty read_statement(const Context& context, const Summary& summary, const Pen
       rate.per != RatePer::none ? rate.per : cues.per_in({scopes.sentence.begin, statement.end});
   penalty.kind = kind_of(statement, penalty.per, cues, scopes);
   penalty.range = range_of(context, statement);
+  penalty.rate_blank = statement.rule->attribute("blank") == "true";
   if (const Capture* sum = statement.capture("sum")) {
     if (auto money = parse_money(penalty::without_brackets(context.words(*sum)))) {
       penalty.amount = money->value;

@@ -61,7 +61,8 @@ bool share_left_blank(const Installment& term) {
 }
 
 bool rate_left_blank(const Penalty& penalty) {
-  return penalty.base && !penalty.percent && !penalty.amount && !penalty.range;
+  if (penalty.percent || penalty.amount) return false;
+  return penalty.rate_blank || (penalty.base && !penalty.range);
 }
 
 }  // namespace clause_scan

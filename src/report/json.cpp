@@ -131,6 +131,8 @@ Json penalty_json(const Penalty& penalty) {
   item["payee"] = optional_string(penalty.payee);
   item["condition"] = optional_string(penalty.condition);
   item["range"] = range_json(penalty.range);
+  // (added field) the template leaves the rate blank (＿％), bounded by a cap or by `range`.
+  item["rate_blank"] = rate_left_blank(penalty);
   add_source(item, penalty.source);
   return item;
 }

@@ -156,16 +156,19 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   std::string body = util::pad_right(label(to_string(penalty.kind), lang), kLabelWidth);
   if (penalty.base) body += " " + *penalty.base + (lang == Lang::zh ? "的" : " x");
   if (penalty.percent) body += " " + format_percent(*penalty.percent) + "%";
-  const bool has_figure = penalty.percent || penalty.amount;
-  if (penalty.range && !has_figure) body += " " + range_text(*penalty.range, lang);
-  if (rate_left_blank(penalty)) body += " " + std::string(label("rate_blank", lang));
+  // A range is the penalty where the contract gives no figure and no blank, else what the
+  // figure or the blank may be: (范围 …) after it.
+  const bool blank = rate_left_blank(penalty);
+  const bool range_aside = penalty.percent || penalty.amount || blank;
+  if (penalty.range && !range_aside) body += " " + range_text(*penalty.range, lang);
+  if (blank) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
   if (penalty.condition) body += fmt::format(" ({} {})", label("tier", lang), *penalty.condition);
   if (penalty.amount) {
     body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
   }
-  if (penalty.range && has_figure) {
+  if (penalty.range && range_aside) {
     body += fmt::format(" ({} {})", label("range", lang), range_text(*penalty.range, lang));
   }
   if (penalty.cap_percent) {

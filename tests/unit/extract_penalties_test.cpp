@@ -644,7 +644,7 @@ TEST_CASE("penalties: a range the contract allows instead of one figure") {
                 (yuan ? money(p.range->high) : percent(p.range->high)) + " " +
                 std::string(cs::to_string(p.range->unit));
       }
-      shown.push_back(show(p) + "|" + range);
+      shown.push_back(show(p) + "|" + range + (cs::rate_left_blank(p) ? "|blank" : ""));
     }
     return shown;
   };
@@ -669,6 +669,19 @@ TEST_CASE("penalties: a range the contract allows instead of one figure") {
        {"other|null|null|null|null|null|null|用电方|供电方|1|20.00~50.00 yuan",
         "other|null|null|差额电费|null|null|null|用电方|供电方|2|100~200 percent",
         "liquidated_damages|null|null|null|null|null|null|乙方|甲方|3|10000.00~50000.00 yuan"}},
+      {"a blank rate with the one range allowed; with two (by kind of goods), none",
+       "１．供方超过规定期限不能交货的，应偿付需方不能交货部分货款总值＿＿＿％（１－２０％的幅度的"
+       "违约金）。\n"
+       "１．卖方不能交货的，应向买方偿付不能交货部分货款的＿％（通用产品的幅度为１－５％，专用产品"
+       "的幅度为１０－３０％）的违约金。\n"
+       "甲方应于十五个工作日内将费用支付给乙方，每逾期一日应按逾期金额[   "
+       "]%的标准（不超过万分之六点五）"
+       "向乙方支付违约金。",
+       {},
+       {"liquidated_damages|null|null|不能交货部分货款总值|null|null|null|供方|需方|1|1~20 "
+        "percent|blank",
+        "liquidated_damages|null|null|不能交货部分货款|null|null|null|卖方|买方|2|null|blank",
+        "late_payment|null|day|逾期金额|null|null|0.065|甲方|乙方|3|null|blank"}},
       {"a figure with the range beside it is the figure, the range what the template allows",
        "承包人未能按照合同约定履行其他义务的，按5000（500～5000）元/次支付违约金。\n"
        "承包人原因未能通过竣工试验的，按照整改费用的  5%（1～5）%支付违约金。",

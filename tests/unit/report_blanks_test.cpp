@@ -87,12 +87,18 @@ cs::Summary summary_with_ranges() {
   sums.per = cs::RatePer::day;
   sums.range = cs::PenaltyRange{*cs::Decimal::parse("1000"), *cs::Decimal::parse("30000"),
                                 cs::RangeUnit::yuan};
+  cs::Penalty blank = damages("供方", "需方", "第四条1", 63);  // ＿＿％（１－２０％的幅度）
+  blank.base = "不能交货部分货款总值";
+  blank.rate_blank = true;
+  blank.range =
+      cs::PenaltyRange{*cs::Decimal::parse("1"), *cs::Decimal::parse("20"), cs::RangeUnit::percent};
+  summary.penalties.push_back(blank);
   cs::Penalty rates = sums;
   rates.per = cs::RatePer::none;
   rates.base = "签约合同价";
   rates.range = cs::PenaltyRange{*cs::Decimal::parse("0.5"), *cs::Decimal::parse("3"),
                                  cs::RangeUnit::percent};
-  summary.penalties = {sums, rates};
+  summary.penalties.insert(summary.penalties.begin(), {sums, rates});
   return summary;
 }
 
@@ -103,11 +109,12 @@ TEST_CASE("report: the text and Markdown summaries show a penalty's range") {
   CHECK(
       has(zh, "违约金         1,000.00～30,000.00 元 每日  承包人 → 发包人  §15.2.3(19)1) L1980"));
   CHECK(has(zh, "违约金         签约合同价的 0.5～3%  承包人 → 发包人"));
-  CHECK_FALSE(has(zh, "比例空白"));
+  CHECK(has(zh, "违约金         不能交货部分货款总值的 比例空白 (范围 1～20%)  供方 → 需方"));
   const std::string en = text_of(summary_with_ranges(), cs::Lang::en);
   CHECK(has(en, "1,000.00 to 30,000.00 CNY per day"));
   CHECK(has(en, "签约合同价 x 0.5 to 3%"));
   const std::string markdown = markdown_of(summary_with_ranges(), cs::Lang::zh);
   CHECK(has(markdown, "| 违约金 | 每日 |  | 1,000.00～30,000.00 元 |"));
   CHECK(has(markdown, "| 违约金 | 0.5～3% | 签约合同价 |  |"));
+  CHECK(has(markdown, "| 违约金 | 比例空白 (范围 1～20%) | 不能交货部分货款总值 |  |"));
 }

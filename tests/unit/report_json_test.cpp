@@ -81,4 +81,9 @@ TEST_CASE("report: a penalty's range in JSON: sums with two decimals, rates as p
   CHECK(penalties[1]["range"] == Json{{"low", "0.5"}, {"high", "3"}, {"unit", "percent"}});
   CHECK(penalties[2]["range"] == nullptr);
   CHECK(penalties[0]["amount"] == nullptr);
+  CHECK(penalties[1]["rate_blank"] == false);  // a range given is no blank
+  clause_scan::Penalty blank = rates;          // ＿％（０．５－３％的幅度）
+  blank.rate_blank = true;
+  summary.penalties = {blank};
+  CHECK(clause_scan::summary_to_json(summary)["penalties"][0]["rate_blank"] == true);
 }

@@ -111,7 +111,11 @@ std::vector<std::string> spans(const re2::RE2& regex, RE2::Anchor anchor, int ma
     found.push_back(match);
     std::size_t end = static_cast<std::size_t>(group[match_group].data() - line.data()) +
                       group[match_group].size();
-    position = group[match_group].empty() ? end + 1 : end;
+    if (group[match_group].empty()) {  // one character on, never into the middle of one
+      ++end;
+      while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+    }
+    position = end;
   }
   return found;
 }

@@ -669,6 +669,11 @@ TEST_CASE("penalties: a range the contract allows instead of one figure") {
        {"other|null|null|null|null|null|null|用电方|供电方|1|20.00~50.00 yuan",
         "other|null|null|差额电费|null|null|null|用电方|供电方|2|100~200 percent",
         "liquidated_damages|null|null|null|null|null|null|乙方|甲方|3|10000.00~50000.00 yuan"}},
+      {"a share of a guarantee kept, as a range",
+       "承包人拒绝整改或整改后不合格的，按低价风险担保金额的50～100%扣减，直至解除合同；",
+       {},
+       {"deposit_forfeit|null|null|低价风险担保金额|null|null|null|承包人|发包人|1|50~100 "
+        "percent"}},
       {"a blank rate with the one range allowed; with two (by kind of goods), none",
        "１．供方超过规定期限不能交货的，应偿付需方不能交货部分货款总值＿＿＿％（１－２０％的幅度的"
        "违约金）。\n"

@@ -138,7 +138,8 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
                    : column + " (" + std::string(label("range", lang)) + " " + range + ")";
     }
     auto append = [&rate](std::string_view words) {
-      rate += (rate.empty() ? "" : " ") + std::string(words);
+      if (!rate.empty()) rate += ' ';
+      rate += words;
     };
     std::string_view per = to_string(penalty.per);
     if (!per.empty()) append(label("per_" + std::string(per), lang));

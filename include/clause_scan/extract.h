@@ -76,7 +76,7 @@ Summary summarize(const Document& document, const Resources& resources,
 // less time over many small documents, since the rule scans run group by group over all of
 // them (extract/context.h, scan_whole_documents). The caller bounds how many it passes at
 // once: their texts and matches are held together.
-std::vector<Summary> summarize_all(const std::vector<const Document*>& documents,
+std::vector<Summary> summarize_all(const std::vector<Document>& documents,
                                    const Resources& resources,
                                    const SummarizeOptions& options = {});
 

@@ -50,9 +50,7 @@ ChunkAnalyzer document_chunk_analyzer(std::shared_ptr<const Resources> resources
       documents.push_back(make_document(path, std::move(decoded).value()));
     }
     if (deadline.expired()) return all_timed_out();
-    std::vector<const Document*> pointers;
-    for (const Document& document : documents) pointers.push_back(&document);
-    std::vector<Summary> summaries = summarize_all(pointers, *resources);
+    std::vector<Summary> summaries = summarize_all(documents, *resources);
     if (deadline.expired()) return all_timed_out();
     std::vector<Result<Summary>> results;
     std::size_t next_summary = 0;

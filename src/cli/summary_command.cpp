@@ -71,9 +71,7 @@ int run_summary(const SummaryOptions& options) {
   for (std::size_t next = 0; next < options.files.size();) {
     const std::vector<Document> chunk =
         load_chunk(options.files, next, decode_options(options.common), status);
-    std::vector<const Document*> pointers;
-    for (const Document& document : chunk) pointers.push_back(&document);
-    for (const Summary& summary : summarize_all(pointers, resources.value(), summarize_options)) {
+    for (const Summary& summary : summarize_all(chunk, resources.value(), summarize_options)) {
       if (has_errors(summary) && status == kExitOk) status = kExitFindings;
       if (json && single) {
         write_json(std::cout, summary_to_json(summary, lang));

@@ -34,12 +34,12 @@ Summary summarize(const Document& document, const Resources& resources,
   return extract_summary(context);
 }
 
-std::vector<Summary> summarize_all(const std::vector<const Document*>& documents,
+std::vector<Summary> summarize_all(const std::vector<Document>& documents,
                                    const Resources& resources, const SummarizeOptions& options) {
   std::vector<std::unique_ptr<extract::Context>> contexts;
   std::vector<extract::Context*> scanned;
-  for (const Document* document : documents) {
-    contexts.push_back(std::make_unique<extract::Context>(*document, resources));
+  for (const Document& document : documents) {
+    contexts.push_back(std::make_unique<extract::Context>(document, resources));
     scanned.push_back(contexts.back().get());
   }
   extract::Context::scan_whole_documents(scanned, options.scan_threads);

@@ -87,12 +87,16 @@ Record error_record(const Shared& shared, const InputFile& input, Error error) {
   return record;
 }
 
+// The record of an input analysed: its summary's, or its error's.
+Record record_of(const Shared& shared, const InputFile& input, const Result<Summary>& summary) {
+  if (!summary.ok()) return error_record(shared, input, summary.error());
+  return Record{shared.writer.record(summary.value()), std::nullopt, input.size};
+}
+
 Record analyse(const Shared& shared, const InputFile& input, const Deadline& deadline) {
   if (input.error) return error_record(shared, input, *input.error);
   try {
-    Result<Summary> summary = shared.analyze(input.path, deadline);
-    if (!summary.ok()) return error_record(shared, input, summary.error());
-    return Record{shared.writer.record(summary.value()), std::nullopt, input.size};
+    return record_of(shared, input, shared.analyze(input.path, deadline));
   } catch (const std::exception& exception) {
     return error_record(
         shared, input,
@@ -123,10 +127,7 @@ std::optional<std::vector<Record>> analyse_chunk(const Shared& shared,
         records.push_back(error_record(shared, input, *input.error));
         continue;
       }
-      const Result<Summary>& result = results[next_result++];
-      records.push_back(result.ok()
-                            ? Record{shared.writer.record(result.value()), std::nullopt, input.size}
-                            : error_record(shared, input, result.error()));
+      records.push_back(record_of(shared, input, results[next_result++]));
     }
     return records;
   } catch (...) {

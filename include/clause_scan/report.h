@@ -82,10 +82,6 @@ void write_words_text(std::ostream& out, std::string_view text, const std::vecto
 // Labels shared by the writers: label("parties", Lang::zh) -> "当事人".
 std::string_view label(std::string_view key, Lang lang);
 
-// A penalty's range as the writers show it: "1,000.00～30,000.00 元", "0.5～3%" (zh);
-// "1,000.00 to 30,000.00 CNY", "0.5 to 3%" (en).
-std::string range_text(const PenaltyRange& range, Lang lang);
-
 // A finding's message in `lang`: message_en for Lang::en (message when it has none).
 const std::string& message_in(const Finding& finding, Lang lang);
 

@@ -116,6 +116,9 @@ struct PenaltyRange {
   Decimal high;
   RangeUnit unit = RangeUnit::yuan;
 };
+// A range as the summaries and findings write it: "1,000.00～30,000.00 元", "0.5～3%"; in
+// English "1,000.00 to 30,000.00 CNY", "0.5 to 3%".
+std::string range_text(const PenaltyRange& range, bool english = false);
 
 struct Penalty {
   PenaltyKind kind = PenaltyKind::other;

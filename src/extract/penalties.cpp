@@ -263,15 +263,13 @@ void check_ranges(const std::vector<Penalty>& penalties, std::vector<Finding>& f
     const std::optional<Decimal>& figure = percent ? penalty.percent : penalty.amount;
     if (!figure || (*figure >= range.low && *figure <= range.high)) continue;
     const std::string value = percent ? format_percent(*figure) + "%" : figure->to_grouped(2);
-    const std::string low = percent ? format_percent(range.low) : range.low.to_grouped(2);
-    const std::string high = percent ? format_percent(range.high) + "%" : range.high.to_grouped(2);
     findings.push_back(
         Finding{"penalty-outside-range", Severity::error,
-                fmt::format("违约金 {}{} 不在其旁注明的范围 {}～{}{} 内", value,
-                            percent ? "" : " 元", low, high, percent ? "" : " 元"),
+                fmt::format("违约金 {}{} 不在其旁注明的范围 {} 内", value, percent ? "" : " 元",
+                            range_text(range)),
                 penalty.source,
-                fmt::format("penalty of {}{} is outside the range written beside it, {} to {}{}",
-                            value, percent ? "" : " CNY", low, high, percent ? "" : " CNY")});
+                fmt::format("penalty of {}{} is outside the range written beside it, {}", value,
+                            percent ? "" : " CNY", range_text(range, true))});
   }
 }
 

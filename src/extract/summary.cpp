@@ -22,6 +22,14 @@ std::string_view to_string(RangeUnit unit) {
   return unit == RangeUnit::percent ? "percent" : "yuan";
 }
 
+std::string range_text(const PenaltyRange& range, bool english) {
+  const std::string to = english ? " to " : "～";
+  if (range.unit == RangeUnit::percent) {
+    return format_percent(range.low) + to + format_percent(range.high) + "%";
+  }
+  return range.low.to_grouped(2) + to + range.high.to_grouped(2) + (english ? " CNY" : " 元");
+}
+
 std::string_view to_string(DurationUnit unit) {
   switch (unit) {
     case DurationUnit::day:

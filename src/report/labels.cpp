@@ -1,7 +1,6 @@
 // The words of human-readable output, Chinese and English, in one table; and the language
 // a finding's message is written in.
 #include <array>
-#include <string>
 #include <string_view>
 
 #include "clause_scan/report.h"
@@ -15,7 +14,7 @@ struct Label {
   std::string_view en;
 };
 
-constexpr std::array<Label, 107> kLabels = {{
+constexpr std::array<Label, 106> kLabels = {{
     {"summary", "合同摘要", "Contract summary"},
     {"file", "文件", "File"},
     {"encoding", "编码", "Encoding"},
@@ -69,7 +68,6 @@ constexpr std::array<Label, 107> kLabels = {{
     {"warning", "警告", "warning"},
     {"info", "提示", "info"},
     {"yuan", "元", "CNY"},
-    {"range_to", "～", " to "},
     {"range", "范围", "range"},
     {"open_start", "（未定）", "(open)"},
     {"unit_day", "日", "days"},
@@ -144,15 +142,6 @@ std::string_view label(std::string_view key, Lang lang) {
 
 const std::string& message_in(const Finding& finding, Lang lang) {
   return lang == Lang::en && !finding.message_en.empty() ? finding.message_en : finding.message;
-}
-
-std::string range_text(const PenaltyRange& range, Lang lang) {
-  const std::string to(label("range_to", lang));
-  if (range.unit == RangeUnit::percent) {
-    return format_percent(range.low) + to + format_percent(range.high) + "%";
-  }
-  return range.low.to_grouped(2) + to + range.high.to_grouped(2) + " " +
-         std::string(label("yuan", lang));
 }
 
 }  // namespace clause_scan

@@ -132,7 +132,7 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
     if (penalty.range) {
       const bool percent = penalty.range->unit == RangeUnit::percent;
       std::string& column = percent ? rate : amount;
-      const std::string range = range_text(*penalty.range, lang);
+      const std::string range = range_text(*penalty.range, lang == Lang::en);
       column = column.empty()
                    ? range
                    : column + " (" + std::string(label("range", lang)) + " " + range + ")";

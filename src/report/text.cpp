@@ -160,7 +160,8 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   // figure or the blank may be: (范围 …) after it.
   const bool blank = rate_left_blank(penalty);
   const bool range_aside = penalty.percent || penalty.amount || blank;
-  if (penalty.range && !range_aside) body += " " + range_text(*penalty.range, lang);
+  const bool english = lang == Lang::en;
+  if (penalty.range && !range_aside) body += " " + range_text(*penalty.range, english);
   if (blank) body += " " + std::string(label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
   if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
@@ -169,7 +170,7 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
     body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
   }
   if (penalty.range && range_aside) {
-    body += fmt::format(" ({} {})", label("range", lang), range_text(*penalty.range, lang));
+    body += fmt::format(" ({} {})", label("range", lang), range_text(*penalty.range, english));
   }
   if (penalty.cap_percent) {
     body += fmt::format(" ({} {}%)", label("cap", lang), format_percent(*penalty.cap_percent));

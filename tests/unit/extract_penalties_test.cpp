@@ -444,6 +444,12 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
         "liquidated_damages|null|null|null|null|5000.00|null|承包人|发包人|2",
         "liquidated_damages|0.4|null|签约合同价|null|null|null|承包人|发包人|3",
         "late_payment|200|null|贷款市场报价利率|null|null|null|发包人|承包人|4"}},
+      {"an abbreviation in Latin letters is part of a base, a note is not",
+       "发包人逾期付款的，应按贷款市场报价利率（LPR）的150%向承包人支付违约金。\n"
+       "乙方违约的，应按合同总价（含税）的10%向甲方支付违约金。",
+       {},
+       {"liquidated_damages|150|null|贷款市场报价利率(LPR)|null|null|null|发包人|承包人|1",
+        "liquidated_damages|10|null|合同总价|null|null|null|乙方|甲方|2"}},
       {"what is late comes before the paying of the penalty (应支付违约金)",
        "（1）承包人未按合同约定提交履约担保的违约责任：承包人应支付违约金，违约金的计算方法：每延误"
        "1"

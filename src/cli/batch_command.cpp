@@ -196,9 +196,11 @@ int finish(int status, std::size_t abandoned_threads) {
 int run_batch_command(const BatchCommandOptions& options) {
   const Clock::time_point start = Clock::now();
   if (Status valid = check_batch_options(options); !valid.ok()) return report_error(valid.error());
-  Result<Resources> loaded = load_resources(options.common);
+  Result<const Resources*> loaded = load_resources(options.common);
   if (!loaded.ok()) return report_error(loaded.error());
-  auto resources = std::make_shared<const Resources>(std::move(loaded).value());
+  // The analyzers share the resources with threads that may outlive this function (a file
+  // past its deadline); load_resources keeps them until the process ends, so nothing to free.
+  std::shared_ptr<const Resources> resources(loaded.value(), [](const Resources*) {});
   Result<std::vector<std::string>> roots = gather_roots(options);
   if (!roots.ok()) return report_error(roots.error());
 

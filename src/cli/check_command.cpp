@@ -98,15 +98,16 @@ void write_report(const CheckReport& report, const CommonOptions& common) {
 
 int run_check_command(const CheckCommandOptions& options) {
   if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
-  Result<Resources> resources = load_resources(options.common);
-  if (!resources.ok()) return report_error(resources.error());
+  Result<const Resources*> loaded = load_resources(options.common);
+  if (!loaded.ok()) return report_error(loaded.error());
+  const Resources& resources = *loaded.value();
   if (options.list_checks || !options.explain.empty()) {
-    return explain_or_list(options, resources.value());
+    return explain_or_list(options, resources);
   }
   if (options.paths.empty()) {
     return report_error(usage("no PATH to check (clause-scan check templates/)"));
   }
-  Result<CheckReport> report = run_check(run_options(options), resources.value());
+  Result<CheckReport> report = run_check(run_options(options), resources);
   if (!report.ok()) return report_error(report.error());
 
   int status = kExitOk;

@@ -32,23 +32,24 @@ void write_diff(const ContractDiff& diff, const DiffCommandOptions& options) {
 
 int run_diff(const DiffCommandOptions& options) {
   if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
-  Result<Resources> resources = load_resources(options.common);
-  if (!resources.ok()) return report_error(resources.error());
+  Result<const Resources*> loaded = load_resources(options.common);
+  if (!loaded.ok()) return report_error(loaded.error());
+  const Resources& resources = *loaded.value();
   Result<Document> old_document = load_document(options.old_file, decode_options(options.common));
   if (!old_document.ok()) return report_error(old_document.error());
   Result<Document> new_document = load_document(options.new_file, decode_options(options.common));
   if (!new_document.ok()) return report_error(new_document.error());
 
   // The two summaries take most of the time (about 1 MB/s each): one on another core.
-  std::future<Summary> summarizing = std::async(
-      std::launch::async, [&] { return summarize(new_document.value(), resources.value()); });
-  const Summary old_summary = summarize(old_document.value(), resources.value());
+  std::future<Summary> summarizing =
+      std::async(std::launch::async, [&] { return summarize(new_document.value(), resources); });
+  const Summary old_summary = summarize(old_document.value(), resources);
   const Summary new_summary = summarizing.get();
   DiffOptions diff_options;
   diff_options.compare = options.strict ? TextCompare::strict : TextCompare::normalized;
   Result<ContractDiff> diff =
       diff_contracts(DiffSide{old_document.value(), old_summary},
-                     DiffSide{new_document.value(), new_summary}, resources->terms, diff_options);
+                     DiffSide{new_document.value(), new_summary}, resources.terms, diff_options);
   if (!diff.ok()) return report_error(diff.error());
   write_diff(diff.value(), options);
   std::cout.flush();

@@ -10,9 +10,10 @@ namespace clause_scan::cli {
 
 int run_segment(const SegmentOptions& options) {
   if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
-  Result<Resources> resources = load_resources(options.common);
-  if (!resources.ok()) return report_error(resources.error());
-  Result<Segmenter> segmenter = Segmenter::create(resources->terms);
+  Result<const Resources*> loaded = load_resources(options.common);
+  if (!loaded.ok()) return report_error(loaded.error());
+  const Resources& resources = *loaded.value();
+  Result<Segmenter> segmenter = Segmenter::create(resources.terms);
   if (!segmenter.ok()) return report_error(segmenter.error());
 
   int status = kExitOk;

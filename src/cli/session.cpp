@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 
 namespace clause_scan::cli {
 
@@ -38,14 +39,19 @@ Status check_options(const CommonOptions& options) {
   return {};
 }
 
-Result<Resources> load_resources(const CommonOptions& options) {
+Result<const Resources*> load_resources(const CommonOptions& options) {
   Result<std::filesystem::path> dir = find_rules_dir(options.rules_dir);
   if (!dir.ok()) return dir.error();
   // The bundled rules are compiled whole by the test suite, so each pattern may wait until a
   // document needs it; a folder the user names is compiled whole now, so that any pattern RE2
   // cannot compile is an error before the first file is read.
   Compile compile = options.rules_dir.empty() ? Compile::on_first_use : Compile::when_loaded;
-  return Resources::load(dir.value(), compile);
+  Result<Resources> loaded = Resources::load(dir.value(), compile);
+  if (!loaded.ok()) return loaded.error();
+  // Reachable from a static until exit (so not a leak to LeakSanitizer), never destroyed.
+  static auto* const kept = new std::deque<Resources>();
+  kept->push_back(std::move(loaded).value());
+  return &kept->back();
 }
 
 }  // namespace clause_scan::cli

@@ -20,7 +20,9 @@ DecodeOptions decode_options(const CommonOptions& options);
 // Checks the options that would otherwise fail once per file (an unknown --encoding).
 Status check_options(const CommonOptions& options);
 
-// Finds and loads the rules folder (rules, terms, calendar).
-Result<Resources> load_resources(const CommonOptions& options);
+// Finds and loads the rules folder (rules, terms, calendar). The resources live until the
+// process ends and are never destroyed: freeing their compiled automata (tens of megabytes of
+// RE2 DFA states) took about 4 ms at exit, 8% of summarizing one contract.
+Result<const Resources*> load_resources(const CommonOptions& options);
 
 }  // namespace clause_scan::cli

@@ -56,8 +56,9 @@ std::vector<Document> load_chunk(const std::vector<std::string>& files, std::siz
 
 int run_summary(const SummaryOptions& options) {
   if (Status valid = check_options(options.common); !valid.ok()) return report_error(valid.error());
-  Result<Resources> resources = load_resources(options.common);
-  if (!resources.ok()) return report_error(resources.error());
+  Result<const Resources*> loaded = load_resources(options.common);
+  if (!loaded.ok()) return report_error(loaded.error());
+  const Resources& resources = *loaded.value();
 
   // The chunks are summarized one after the other, so each may use every core.
   SummarizeOptions summarize_options;
@@ -71,7 +72,7 @@ int run_summary(const SummaryOptions& options) {
   for (std::size_t next = 0; next < options.files.size();) {
     const std::vector<Document> chunk =
         load_chunk(options.files, next, decode_options(options.common), status);
-    for (const Summary& summary : summarize_all(chunk, resources.value(), summarize_options)) {
+    for (const Summary& summary : summarize_all(chunk, resources, summarize_options)) {
       if (has_errors(summary) && status == kExitOk) status = kExitFindings;
       if (json && single) {
         write_json(std::cout, summary_to_json(summary, lang));

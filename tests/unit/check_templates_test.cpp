@@ -109,6 +109,32 @@ TEST_CASE("check templates: the output does not depend on the number of threads"
   CHECK(cs::check_to_json(run(options)).dump() == one);
 }
 
+TEST_CASE("check templates: unreadable files among good ones cost the others nothing") {
+  // One thread takes the files a few at a time, summarized together: the binary and the empty
+  // file fall inside such chunks, between good files.
+  TempDir dir;
+  fs::create_directories(dir / "t");
+  for (const fs::directory_entry& entry : fs::directory_iterator(kTemplates)) {
+    fs::copy_file(entry.path(), dir / "t" / entry.path().filename());
+  }
+  write_text(dir / "t/b_scan.txt", std::string("PK\x03\x04\0\0binary", 12));
+  write_text(dir / "t/d_empty.txt", "");
+
+  cs::RunOptions options;
+  options.paths = {(dir / "t").string()};
+  options.jobs = 1;
+  cs::CheckReport report = run(options);
+  std::vector<std::string> errors;
+  for (const cs::Error& error : report.errors) {
+    errors.push_back(fs::path(error.file).filename().string() + ": " + error.reason);
+  }
+  CHECK(errors == std::vector<std::string>{"b_scan.txt: binary file (ZIP archive)",
+                                           "d_empty.txt: empty file"});
+  cs::RunOptions alone;
+  alone.paths = {kTemplates.string()};
+  CHECK(by_file(report) == by_file(run(alone)));
+}
+
 TEST_CASE("check templates: files and folders, include and exclude, missing paths") {
   TempDir dir;
   fs::create_directories(dir / "t/sub");

@@ -58,7 +58,7 @@ if "$binary" batch --help > /dev/null 2>&1; then
   echo "check / batch: wall $(ratio "${check% *}" "${batch% *}"), CPU $(ratio "${check#* }" "${batch#* }")"
 fi
 summary="$(best "$binary" --format json templates/*)"
-report "--format json templates/* (one thread)" "$summary"
+report "--format json templates/* (summary)" "$summary"
 check_one="$(best "$binary" check --format json --jobs 1 templates)"
 report "check --jobs 1 (one thread)" "$check_one"
 echo "check --jobs 1 / summary: wall $(ratio "${check_one% *}" "${summary% *}"), CPU $(ratio "${check_one#* }" "${summary#* }")"

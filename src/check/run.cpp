@@ -1,6 +1,7 @@
 // run.cpp: a check run: walk the paths, resolve each file's configuration, load the extra
 // rule files, check the files on several threads, then look for rules that never matched.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "check/internal.h"
@@ -77,12 +78,30 @@ namespace {
 
 // A thread checks a chunk of consecutive files at a time, summarized together (summarize_all
 // is faster over many small contracts than one by one): up to kChunkFiles files, fewer when
-// there are not enough files for four chunks per thread, so that the threads end together.
+// there are not enough files for four chunks per thread (so that the threads end together),
+// and no more than kChunkBytes on disk unless one file alone is larger.
 constexpr std::size_t kChunkFiles = 16;
+constexpr std::uintmax_t kChunkBytes = 1 << 20;
 
-std::size_t chunk_files(std::size_t jobs, unsigned threads) {
+// Where each chunk begins, in order, and jobs.size() last.
+std::vector<std::size_t> chunk_starts(const std::vector<Job>& jobs, unsigned threads) {
   const std::size_t chunks_wanted = std::size_t{threads} * 4;
-  return std::clamp<std::size_t>((jobs + chunks_wanted - 1) / chunks_wanted, 1, kChunkFiles);
+  const std::size_t most_files =
+      std::clamp<std::size_t>((jobs.size() + chunks_wanted - 1) / chunks_wanted, 1, kChunkFiles);
+  std::vector<std::size_t> starts;
+  std::uintmax_t bytes = 0;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    std::error_code unknown;  // a file that cannot be sized fails to load, in its chunk
+    const std::uintmax_t size = fs::file_size(jobs[i].path, unknown);
+    const bool full = !starts.empty() && (i - starts.back() == most_files || bytes >= kChunkBytes);
+    if (starts.empty() || full) {
+      starts.push_back(i);
+      bytes = 0;
+    }
+    if (!unknown) bytes += size;
+  }
+  starts.push_back(jobs.size());
+  return starts;
 }
 
 // Checks jobs[first, last): results[i] gets job i's check, or the error of reading it.
@@ -114,11 +133,9 @@ void run_jobs(std::vector<Job>& jobs, const Resources& resources, const DecodeOp
               unsigned threads, std::vector<JobResult>& results) {
   results.assign(jobs.size(), JobResult{});
   if (threads == 0) threads = util::available_cores();
-  const std::size_t per_chunk = chunk_files(jobs.size(), threads);
-  const std::size_t chunks = (jobs.size() + per_chunk - 1) / per_chunk;
-  util::for_each_index(chunks, threads, [&](std::size_t chunk) {
-    const std::size_t first = chunk * per_chunk;
-    check_chunk(jobs, first, std::min(first + per_chunk, jobs.size()), resources, decode, results);
+  const std::vector<std::size_t> starts = chunk_starts(jobs, threads);
+  util::for_each_index(starts.size() - 1, threads, [&](std::size_t chunk) {
+    check_chunk(jobs, starts[chunk], starts[chunk + 1], resources, decode, results);
   });
 }
 

@@ -107,8 +107,10 @@ void installments(std::ostream& out, const Summary& summary, Lang lang) {
   for (const Installment& term : summary.payment_terms) {
     std::string percent = term.percent ? format_percent(*term.percent) + "%" : "";
     if (share_left_blank(term)) percent = label("rate_blank", lang);
-    if (term.remainder)
-      percent += (percent.empty() ? "" : " ") + std::string(label("remainder", lang));
+    if (term.remainder) {
+      if (!percent.empty()) percent += ' ';
+      percent += label("remainder", lang);
+    }
     std::string amount = term.amount ? term.amount->to_grouped(2) : "";
     rows.push_back({std::to_string(term.seq), percent, or_blank(term.base), amount,
                     or_blank(term.trigger), duration_text(term.due, lang), where(term.source)});

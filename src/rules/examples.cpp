@@ -12,9 +12,8 @@ namespace clause_scan {
 
 namespace {
 
+using rules_detail::in_quotes;
 using rules_detail::PatternInfo;
-
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Every match of the rule's own patterns (given as PatternInfos) in `text`.
 std::vector<RuleMatch> matches_of(const std::vector<const PatternInfo*>& patterns,

@@ -14,6 +14,7 @@ namespace clause_scan {
 
 namespace {
 
+using rules_detail::in_quotes;
 using rules_detail::pattern_options;
 using rules_detail::PatternInfo;
 using rules_detail::PatternSet;
@@ -27,8 +28,6 @@ constexpr int64_t kSetMaxMem = 64 << 20;
 
 // Patterns per RE2::Set of one category (PatternSet says why).
 constexpr std::size_t kCategoryChunkSize = 8;
-
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Makes the Patterns of one drafted rule. Every pattern is parsed here, so that a syntax error
 // or a name given to two groups is a load error whatever `compile` says; with

@@ -1,8 +1,10 @@
 // rule_set.cpp: loading rule files into a RuleSet: checking and (when asked) compiling their
 // patterns, and describing the Sets that scanning compiles on first use.
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -135,11 +137,23 @@ PreparedFile prepare_file(const std::filesystem::path& file, Compile compile) {
   return prepare(text.value(), file.string(), compile);
 }
 
-// Prepares every file, on up to `threads` threads; element i is files[i]'s.
+// Prepares every file, on up to `threads` threads; element i is files[i]'s. The largest files
+// are taken first, so that the threads end together (penalties.toml is a third of the rules).
 std::vector<PreparedFile> prepare_files(const std::vector<std::filesystem::path>& files,
                                         Compile compile, unsigned threads) {
+  std::vector<std::uintmax_t> sizes;
+  for (const std::filesystem::path& file : files) {
+    std::error_code unknown;  // read_file says why, in its turn
+    const std::uintmax_t size = std::filesystem::file_size(file, unknown);
+    sizes.push_back(unknown ? 0 : size);
+  }
+  std::vector<std::size_t> largest_first(files.size());
+  std::iota(largest_first.begin(), largest_first.end(), std::size_t{0});
+  std::stable_sort(largest_first.begin(), largest_first.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
   std::vector<PreparedFile> prepared(files.size());
-  util::for_each_index(files.size(), threads, [&](std::size_t file) {
+  util::for_each_index(files.size(), threads, [&](std::size_t turn) {
+    const std::size_t file = largest_first[turn];
     prepared[file] = prepare_file(files[file], compile);
   });
   return prepared;

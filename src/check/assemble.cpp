@@ -81,7 +81,7 @@ void list_checks(const std::vector<Job>& jobs, const ExtraRules& extra, UnusedRu
     if (on || found) report.checks.push_back(check);
   }
   for (const std::string& id : used) {  // findings of the extraction this catalog does not know
-    report.checks.push_back(CheckInfo{id, Severity::warning, id, id, "built-in"});
+    report.checks.push_back(CheckInfo{id, Severity::warning, id, id, "built-in", "", ""});
   }
 }
 

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include <fmt/format.h>
+
 #include "clause_scan/check.h"
 
 namespace clause_scan {
@@ -21,7 +23,7 @@ Error config_error(const fs::path& file, int line, std::string_view reason) {
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return fmt::format("\"{}\"", text); }
 
 class ConfigReader {
  public:

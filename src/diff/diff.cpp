@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "clause_scan/diff.h"
 #include "diff/align.h"
 #include "diff/units.h"
@@ -130,12 +132,12 @@ FieldPlaces field_places(const Places& old_places, const Places& new_places,
     if (!unit) return "p" + source.clause;
     if (*unit < 0) return std::string("?");
     int matched = alignment.old_to_new[*unit];
-    return matched >= 0 ? "u" + std::to_string(matched) : "d" + std::to_string(*unit);
+    return fmt::format("{}{}", matched >= 0 ? 'u' : 'd', matched >= 0 ? matched : *unit);
   };
   places.new_place = [&new_places](const SourceRef& source) {
     std::optional<int> unit = new_places.unit_of(source);
     if (!unit) return "p" + source.clause;
-    return *unit < 0 ? std::string("?") : "u" + std::to_string(*unit);
+    return *unit < 0 ? std::string("?") : fmt::format("u{}", *unit);
   };
   return places;
 }

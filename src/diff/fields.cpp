@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "clause_scan/diff.h"
 #include "diff/units.h"
 
@@ -131,7 +133,7 @@ std::optional<std::string> relative_change(const Decimal& old_value, const Decim
   if (denominator < 0) denominator = -denominator;
   __int128 permille = (2 * numerator + denominator) / (2 * denominator);
   std::int64_t tenths = static_cast<std::int64_t>(permille);
-  return (negative ? "-" : "+") + Decimal::from_units(tenths, 1).to_fixed(1) + "%";
+  return fmt::format("{}{}%", negative ? '-' : '+', Decimal::from_units(tenths, 1).to_fixed(1));
 }
 
 std::optional<std::string> opt(const std::optional<Decimal>& value, ValueKind kind) {

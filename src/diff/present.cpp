@@ -109,7 +109,8 @@ std::string field_label(const FieldChange& change, Lang lang) {
       name = text_of(label(change.label, lang));
       break;
   }
-  if (change.aspect) name += " " + text_of(label("diff_aspect_" + *change.aspect, lang));
+  if (change.aspect)
+    name += fmt::format(" {}", text_of(label("diff_aspect_" + *change.aspect, lang)));
   return name;
 }
 

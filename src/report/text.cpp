@@ -124,9 +124,9 @@ void write_durations(std::ostream& out, const Summary& summary, const Painter& p
 
 std::string installment_text(const Installment& term, Lang lang) {
   std::string body = fmt::format("{}.", term.seq);
-  if (term.remainder) body += " " + std::string(label("remainder", lang));
-  if (term.percent) body += " " + format_percent(*term.percent) + "%";
-  if (share_left_blank(term)) body += " " + std::string(label("rate_blank", lang));
+  if (term.remainder) body += fmt::format(" {}", label("remainder", lang));
+  if (term.percent) body += fmt::format(" {}%", format_percent(*term.percent));
+  if (share_left_blank(term)) body += fmt::format(" {}", label("rate_blank", lang));
   if (term.base) body += " " + *term.base;
   if (term.amount)
     body += " = " + term.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
@@ -154,17 +154,18 @@ void write_installments(std::ostream& out, const Summary& summary, const Painter
 
 std::string penalty_text(const Penalty& penalty, Lang lang) {
   std::string body = util::pad_right(label(to_string(penalty.kind), lang), kLabelWidth);
-  if (penalty.base) body += " " + *penalty.base + (lang == Lang::zh ? "的" : " x");
-  if (penalty.percent) body += " " + format_percent(*penalty.percent) + "%";
+  if (penalty.base) body += fmt::format(" {}{}", *penalty.base, lang == Lang::zh ? "的" : " x");
+  if (penalty.percent) body += fmt::format(" {}%", format_percent(*penalty.percent));
   // A range is the penalty where the contract gives no figure and no blank, else what the
   // figure or the blank may be: (范围 …) after it.
   const bool blank = rate_left_blank(penalty);
   const bool range_aside = penalty.percent || penalty.amount || blank;
   const bool english = lang == Lang::en;
-  if (penalty.range && !range_aside) body += " " + range_text(*penalty.range, english);
-  if (blank) body += " " + std::string(label("rate_blank", lang));
+  if (penalty.range && !range_aside)
+    body += fmt::format(" {}", range_text(*penalty.range, english));
+  if (blank) body += fmt::format(" {}", label("rate_blank", lang));
   std::string_view per = to_string(penalty.per);
-  if (!per.empty()) body += " " + std::string(label("per_" + std::string(per), lang));
+  if (!per.empty()) body += fmt::format(" {}", label(fmt::format("per_{}", per), lang));
   if (penalty.condition) body += fmt::format(" ({} {})", label("tier", lang), *penalty.condition);
   if (penalty.amount) {
     body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));

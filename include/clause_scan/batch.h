@@ -139,9 +139,9 @@ const Amount* main_amount(const Summary& summary);
 // amount written in capitals agrees with its figures, "false" when one does not, "" when
 // none is), term_start, term_end (ISO date, or the words where the contract leaves the date
 // open; from the first term-like period (…期限, 有效期, 租期), else the first period, else
-// the start/end dates), installments ("70%;30%"; a fixed sum as "50000.00"; "?" when
-// neither), penalty_rates ("0.05%/day;30%"), findings_error, findings_warning,
-// findings_info, error_kind, error.
+// the start/end dates), installments ("70%;30%"; a fixed sum as "50000.00", "50000.00 USD" in
+// another currency; "?" when neither), penalty_rates ("0.05%/day;30%"), findings_error,
+// findings_warning, findings_info, error_kind, error.
 const std::vector<std::string_view>& csv_columns();
 // The cells of a summary's row, in the order of csv_columns().
 std::vector<std::string> csv_cells(const Summary& summary);

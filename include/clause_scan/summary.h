@@ -98,6 +98,7 @@ struct Installment {
   bool due_date_approximate = false;  // outside the holiday calendar's years
   std::optional<std::string> period;  // "month" for 每月租金 (added field)
   bool remainder = false;             // 尾款/余款/剩余款项
+  std::string currency = "CNY";       // of `amount`: its base's, or the sum's (added field)
   SourceRef source;
 };
 
@@ -138,6 +139,9 @@ struct Penalty {
   std::optional<PenaltyRange> range;
   // The template leaves the rate blank to be filled in (＿％（１－２０％的幅度）).
   bool rate_blank = false;
+  // Of `amount` and `base_value`: the base's, or the sum's (按投标押金 USD 1,000 没收) (added
+  // field).
+  std::string currency = "CNY";
   SourceRef source;
 };
 

@@ -82,7 +82,9 @@ std::string installments_cell(const Summary& summary) {
     if (installment.percent) {
       parts.push_back(format_percent(*installment.percent) + "%");
     } else if (installment.amount) {
-      parts.push_back(format_money(*installment.amount));
+      std::string sum = format_money(*installment.amount);
+      if (installment.currency != "CNY") sum.append(" ").append(installment.currency);
+      parts.push_back(sum);
     } else {
       parts.push_back("?");
     }

@@ -133,29 +133,37 @@ std::optional<Duration> due_of(const Context& context, const Fields& fields) {
 
 // The contract's whole price, for a payment of 合同款: the first label of the rule's
 // base_labels ("合同金额|合同总价|…") that names an amount.
-std::optional<Decimal> whole_price(const Summary& summary, const Rule& rule) {
+const Amount* whole_price(const Summary& summary, const Rule& rule) {
   std::string_view labels = rule.attribute("base_labels");
   while (!labels.empty()) {
     std::size_t bar = labels.find('|');
     std::string_view label = labels.substr(0, bar);
-    if (const Amount* amount = find_amount(summary, label)) return amount->value;
+    if (const Amount* amount = find_amount(summary, label)) return amount;
     labels = bar == std::string_view::npos ? std::string_view() : labels.substr(bar + 1);
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-std::optional<Decimal> amount_of(const Context& context, const Summary& summary,
-                                 const Fields& fields, const Installment& item) {
+// The sum the installment pays, in its currency: a share of its base, its own sum, or the
+// whole price.
+std::optional<ParsedMoney> amount_of(const Context& context, const Summary& summary,
+                                     const Fields& fields, const Installment& item) {
   if (item.percent && item.base) {
     if (const Amount* base = find_amount(summary, *item.base)) {
-      if (auto share = base->value.percent_of(*item.percent)) return share->round(2);
+      if (auto share = base->value.percent_of(*item.percent)) {
+        return ParsedMoney{share->round(2), base->currency};
+      }
     }
   }
   if (const Found* amount = field(fields, "amount")) {
-    if (auto money = parse_money(words(context, *amount))) return money->value;
+    if (auto money = parse_money(words(context, *amount))) return money;
   }
   const Found* whole = field(fields, "whole");
-  if (whole && !item.remainder && !item.percent) return whole_price(summary, *whole->rule);
+  if (whole && !item.remainder && !item.percent) {
+    if (const Amount* price = whole_price(summary, *whole->rule)) {
+      return ParsedMoney{price->value, price->currency};
+    }
+  }
   return std::nullopt;
 }
 
@@ -223,7 +231,10 @@ Installment assemble(const Context& context, const Summary& summary, const Field
   }
   if (const Found* period = field(fields, "period"))
     item.period = period_of(words(context, *period));
-  item.amount = amount_of(context, summary, fields, item);
+  if (std::optional<ParsedMoney> money = amount_of(context, summary, fields, item)) {
+    item.amount = money->value;
+    item.currency = money->currency;
+  }
   return item;
 }
 

@@ -191,6 +191,7 @@ Penalty read_statement(const Context& context, const Summary& summary, const Pen
   if (const Capture* sum = statement.capture("sum")) {
     if (auto money = parse_money(penalty::without_brackets(context.words(*sum)))) {
       penalty.amount = money->value;
+      penalty.currency = money->currency;
     }
   }
   std::string_view base = statement.rule->attribute("base");

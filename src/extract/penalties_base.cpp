@@ -83,12 +83,12 @@ std::vector<std::string> alternatives(const Context& context, std::string_view w
   return parts;
 }
 
-std::optional<Decimal> largest_contract_price(const Context& context, const Summary& summary) {
-  std::optional<Decimal> largest;
+const Amount* largest_contract_price(const Context& context, const Summary& summary) {
+  const Amount* largest = nullptr;
   for (const Amount& amount : summary.amounts) {
     if (!amount.label || amount.approximate) continue;
     if (!has_class(context, strip_pointers(*amount.label), "contract_price")) continue;
-    if (!largest || amount.value > *largest) largest = amount.value;
+    if (largest == nullptr || amount.value > largest->value) largest = &amount;
   }
   return largest;
 }
@@ -96,12 +96,13 @@ std::optional<Decimal> largest_contract_price(const Context& context, const Summ
 std::optional<ResolvedBase> resolve_one(const Context& context, const Summary& summary,
                                         const std::string& label) {
   if (has_class(context, label, "contract_price")) {
-    if (auto value = largest_contract_price(context, summary)) {
-      return ResolvedBase{label, value, false};
+    if (const Amount* price = largest_contract_price(context, summary)) {
+      return ResolvedBase{label, price->value, false, price->currency};
     }
   }
   if (const Amount* amount = find_amount(summary, label)) {
-    return ResolvedBase{std::string(strip_pointers(*amount->label)), amount->value, false};
+    return ResolvedBase{std::string(strip_pointers(*amount->label)), amount->value, false,
+                        amount->currency};
   }
   return std::nullopt;
 }
@@ -154,6 +155,7 @@ void read_base(const Context& context, const Summary& summary, std::string_view 
   ResolvedBase base = resolve_base(context, summary, words);
   penalty.base = base.label;
   penalty.base_value = base.value;
+  if (base.value) penalty.currency = base.currency;
   if (base.value && penalty.percent && penalty.per == RatePer::none && !penalty.amount) {
     if (auto amount = base.value->percent_of(*penalty.percent)) penalty.amount = amount->round(2);
   }

@@ -109,6 +109,7 @@ struct ResolvedBase {
   std::string label;             // as reported: 中标金额, 项目总价款
   std::optional<Decimal> value;  // the defined sum, when there is one
   bool generic = false;  // not a defined sum by nature (应付未付金额): never a finding
+  std::string currency = "CNY";  // the defined sum's
 };
 
 // Resolves the words a rule captured as a base. Alternatives (中标金额（如…）或项目总价款（如…）)

@@ -90,6 +90,7 @@ Json installment_json(const Installment& installment) {
   item["seq"] = installment.seq;
   item["percent"] = percent_json(installment.percent);
   item["amount"] = money_json(installment.amount);
+  item["currency"] = installment.currency;
   item["base"] = optional_string(installment.base);
   item["trigger"] = optional_string(installment.trigger);
   item["due"] = installment.due ? duration_json(*installment.due) : Json(nullptr);
@@ -120,6 +121,7 @@ Json penalty_json(const Penalty& penalty) {
   item["base"] = optional_string(penalty.base);
   item["base_value"] = money_json(penalty.base_value);
   item["amount"] = money_json(penalty.amount);
+  item["currency"] = penalty.currency;
   // The spec's `per` knows day, week and month; an annual rate (年利率6%) is per null there,
   // and rate_period (added field) says every period, year included.
   std::string_view per = to_string(penalty.per);

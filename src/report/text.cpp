@@ -64,9 +64,14 @@ void write_parties(std::ostream& out, const Summary& summary, const Painter& pai
   }
 }
 
+// 元 (CNY in English) for yuan, else the ISO 4217 code: USD.
+std::string_view currency_unit(const std::string& currency, Lang lang) {
+  return currency == "CNY" ? label("yuan", lang) : std::string_view(currency);
+}
+
 std::string money_text(const Decimal& value, const std::string& currency, Lang lang) {
-  std::string unit = currency == "CNY" ? std::string(label("yuan", lang)) : currency;
-  return util::pad_left(value.to_grouped(2), kAmountWidth) + " " + unit;
+  return fmt::format("{} {}", util::pad_left(value.to_grouped(2), kAmountWidth),
+                     currency_unit(currency, lang));
 }
 
 void write_amounts(std::ostream& out, const Summary& summary, const Painter& paint, Lang lang) {
@@ -129,7 +134,7 @@ std::string installment_text(const Installment& term, Lang lang) {
   if (share_left_blank(term)) body += fmt::format(" {}", label("rate_blank", lang));
   if (term.base) body += " " + *term.base;
   if (term.amount)
-    body += " = " + term.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
+    body += fmt::format(" = {} {}", term.amount->to_grouped(2), currency_unit(term.currency, lang));
   if (term.period) body += " / " + *term.period;
   if (term.trigger) body += " · " + *term.trigger;
   // The due duration is a time limit: "…发票后 10 个工作日内", "… within 10 working days".
@@ -168,7 +173,8 @@ std::string penalty_text(const Penalty& penalty, Lang lang) {
   if (!per.empty()) body += fmt::format(" {}", label(fmt::format("per_{}", per), lang));
   if (penalty.condition) body += fmt::format(" ({} {})", label("tier", lang), *penalty.condition);
   if (penalty.amount) {
-    body += " = " + penalty.amount->to_grouped(2) + " " + std::string(label("yuan", lang));
+    body += fmt::format(" = {} {}", penalty.amount->to_grouped(2),
+                        currency_unit(penalty.currency, lang));
   }
   if (penalty.range && range_aside) {
     body += fmt::format(" ({} {})", label("range", lang), range_text(*penalty.range, english));

@@ -162,7 +162,10 @@ TEST_CASE("batch: the CSV row flattens the main fields") {
   Installment rest;
   rest.percent = *Decimal::parse("30");
   rest.remainder = true;
-  summary.payment_terms = {first, rest};
+  Installment deposit_in_dollars;
+  deposit_in_dollars.amount = *Decimal::parse("5000");
+  deposit_in_dollars.currency = "USD";
+  summary.payment_terms = {first, rest, deposit_in_dollars};
   Penalty late;
   late.percent = *Decimal::parse("0.05");
   late.per = RatePer::day;
@@ -177,7 +180,8 @@ TEST_CASE("batch: the CSV row flattens the main fields") {
   CHECK(row ==
         "\"合同/运维,\"\"2026\"\".txt\",UTF-8,运维服务合同,HT-2026-018,"
         "\"甲方:东川市数据管理中心;乙方:东川云启信息技术有限公司, 第二分公司\","
-        "1977800.00,中标金额,CNY,false,合同签订日,2026-12-31,70%;30%,0.05%/day;30%,1,1,0,,\r\n");
+        "1977800.00,中标金额,CNY,false,合同签订日,2026-12-31,70%;30%;5000.00 "
+        "USD,0.05%/day;30%,1,1,0,,\r\n");
   CHECK(RecordWriter(BatchFormat::csv).header() ==
         "file,encoding,title,contract_no,parties,main_amount,main_amount_label,currency,"
         "amounts_consistent,term_start,term_end,installments,penalty_rates,findings_error,"

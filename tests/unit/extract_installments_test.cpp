@@ -139,6 +139,40 @@ TEST_CASE("installments: a percent of a defined sum and a remainder") {
   CHECK(findings(summary).empty());
 }
 
+TEST_CASE("installments: an amount is in the currency of its base or of its own sum") {
+  cs::Amount price = amount("合同总价", "2500000.00");
+  price.currency = "USD";
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<cs::Amount> amounts;
+    Rows expected;  // amount currency, per installment
+  };
+  const std::vector<Case> cases = {
+      {"a share of a price in US dollars",
+       "买方在收到卖方开具的发票后30日内，支付合同总价的30%作为预付款。",
+       {price},
+       {"750000.00 USD"}},
+      {"a share of a price in yuan",
+       "买方在收到卖方开具的发票后30日内，支付合同总价的30%作为预付款。",
+       {amount("合同总价", "2500000.00")},
+       {"750000.00 CNY"}},
+      {"a sum in Hong Kong dollars",
+       "乙方应于合同签订后7日内向甲方支付首期款港币50,000元。",
+       {},
+       {"50000.00 HKD"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    cs::Summary summary = run(c.text, {c.amounts, {}});
+    Rows shown;
+    for (const cs::Installment& item : summary.payment_terms) {
+      shown.push_back(money(item.amount) + " " + item.currency);
+    }
+    CHECK(shown == c.expected);
+  }
+}
+
 TEST_CASE("installments: without the base's sum the amount is null and the base undefined") {
   cs::Summary summary = run(kTwoStages);
   CHECK(rows(summary) == Rows{"1|3|70|null|中标金额|10 working_day|-",

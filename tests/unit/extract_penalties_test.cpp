@@ -52,6 +52,7 @@ const cs::Resources& resources() {
 struct Sum {
   std::string label;
   std::string value;
+  std::string currency = "CNY";
 };
 
 cs::Summary run(const std::string& text, const std::vector<Sum>& sums = {},
@@ -68,6 +69,7 @@ cs::Summary run(const std::string& text, const std::vector<Sum>& sums = {},
     cs::Amount amount;
     amount.label = sum.label;
     amount.value = *cs::Decimal::parse(sum.value);
+    amount.currency = sum.currency;
     summary.amounts.push_back(amount);
   }
   cs::extract::extract_penalties(context, summary);
@@ -469,6 +471,38 @@ TEST_CASE("penalties: fixed sums, months of rent, 定金, 罚息") {
        {},
        {"late_payment|50|null|借款利率|null|null|null|借款人|贷款人|1"}},
   });
+}
+
+TEST_CASE("penalties: an amount is in the currency of its base or of its own sum") {
+  struct CurrencyCase {
+    const char* name;
+    std::string text;
+    std::vector<Sum> sums;
+    std::vector<std::string> expected;  // amount currency, per penalty
+  };
+  const std::vector<CurrencyCase> cases = {
+      {"a tender deposit in US dollars, kept whole",
+       "若中标者未能签订合同，该投标押金作为违约赔偿金，由招标委员会主席予以没收。",
+       {{"投标押金", "1000.00", "USD"}},
+       {"1000.00 USD"}},
+      {"a share of a price in US dollars",
+       "卖方逾期交货的，应按合同总价的5%向买方支付违约金。",
+       {{"合同总价", "2500000.00", "USD"}},
+       {"125000.00 USD"}},
+      {"a share of a price in yuan",
+       "卖方逾期交货的，应按合同总价的5%向买方支付违约金。",
+       {{"合同总价", "2500000.00"}},
+       {"125000.00 CNY"}},
+      {"a fixed sum in US dollars", "卖方应向买方支付违约金5,000美元。", {}, {"5000.00 USD"}},
+  };
+  for (const CurrencyCase& c : cases) {
+    CAPTURE(c.name);
+    std::vector<std::string> shown;
+    for (const cs::Penalty& p : run(c.text, c.sums).penalties) {
+      shown.push_back(money(p.amount) + " " + p.currency);
+    }
+    CHECK(shown == c.expected);
+  }
 }
 
 TEST_CASE("penalties: finding undefined-base") {

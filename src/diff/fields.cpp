@@ -282,7 +282,8 @@ void diff_installments(const Summary& a, const Summary& b, FieldDiffer& differ) 
     const ValueKind kind = by_percent ? ValueKind::percent : ValueKind::money;
     auto main = [&](const Installment* t) -> std::optional<std::string> {
       if (!t) return std::nullopt;
-      return opt(by_percent ? t->percent : t->amount, kind);
+      if (by_percent || !t->amount) return opt(t->percent, kind);
+      return money_text(*t->amount, t->currency);
     };
     differ.compare_values(FieldKind::installment, label, std::nullopt, kind, main(x), main(y), sx,
                           sy);
@@ -304,7 +305,8 @@ void diff_penalty_pair(const Penalty* x, const Penalty* y, FieldDiffer& differ) 
   const ValueKind kind = by_percent ? ValueKind::percent : ValueKind::money;
   auto main = [&](const Penalty* p) -> std::optional<std::string> {
     if (!p) return std::nullopt;
-    return opt(by_percent ? p->percent : p->amount, kind);
+    if (by_percent || !p->amount) return opt(p->percent, kind);
+    return money_text(*p->amount, p->currency);
   };
   differ.compare_values(FieldKind::penalty, label, std::nullopt, kind, main(x), main(y), sx, sy);
   if (!x || !y) return;

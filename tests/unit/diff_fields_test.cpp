@@ -181,6 +181,27 @@ TEST_CASE("diff_fields: penalty rate, period and cap") {
         });
 }
 
+TEST_CASE("diff_fields: a fixed sum in another currency is a change, and says its currency") {
+  Summary a, b;
+  a.penalties = {penalty(PenaltyKind::liquidated_damages, "0", "9", 88)};
+  a.penalties[0].percent.reset();
+  a.penalties[0].amount = number("5000");
+  b.penalties = a.penalties;
+  b.penalties[0].currency = "USD";
+  a.payment_terms.resize(1);
+  a.payment_terms[0].seq = 1;
+  a.payment_terms[0].amount = number("20000");
+  a.payment_terms[0].source = at("4", 40);
+  b.payment_terms = a.payment_terms;
+  b.payment_terms[0].amount = number("25000");
+  b.payment_terms[0].currency = "HKD";
+  CHECK(rows(diff_fields(a, b)) ==
+        std::vector<std::string>{
+            "installment 1: 20000.00 -> 25000.00 HKD (4 -> 4)",
+            "penalty liquidated_damages: 5000.00 -> 5000.00 USD (9 -> 9)",
+        });
+}
+
 TEST_CASE("diff_fields: the condition of a tier") {
   Summary a, b;
   a.penalties = {penalty(PenaltyKind::liquidated_damages, "5", "42", 241)};

@@ -23,7 +23,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "clause_scan/calendar.h"
 #include "clause_scan/decode.h"
@@ -59,6 +61,14 @@ Document make_document(std::string file, DecodedText decoded);
 
 // Reads, decodes, normalizes and outlines a file.
 Result<Document> load_document(const std::filesystem::path& path, const DecodeOptions& options);
+
+// load_document for several files, for summarize_all: the documents that load, in order, and
+// for each path the error of one that does not (nullopt where it loaded).
+struct LoadedDocuments {
+  std::vector<Document> documents;
+  std::vector<std::optional<Error>> errors;  // one per path
+};
+LoadedDocuments load_documents(const std::vector<std::string>& paths, const DecodeOptions& options);
 
 // How summarize() may use threads. The whole-document rule scans of one document (one per
 // group of rule categories, extract/context.cpp) are independent of each other; with

@@ -80,6 +80,9 @@ class Decimal {
 
 // Money in the summary's form: exactly two decimals ("593340.00").
 std::string format_money(Decimal value);
+// A written sum followed by its currency's ISO 4217 code, unless it is yuan (CNY), which every
+// output assumes: ("5000.00", "USD") -> "5000.00 USD"; ("593340.00", "CNY") -> "593340.00".
+std::string with_currency(std::string figure, std::string_view currency);
 // Percent in the summary's form: shortest exact decimal ("30", "0.5", "0.05").
 std::string format_percent(Decimal percent);
 

@@ -38,23 +38,13 @@ ChunkAnalyzer document_chunk_analyzer(std::shared_ptr<const Resources> resources
       for (const std::string& path : paths) results.emplace_back(timed_out(path));
       return results;
     };
-    std::vector<std::optional<Error>> errors;  // by path: why it has no document
-    std::vector<Document> documents;
-    for (const std::string& path : paths) {
-      Result<DecodedText> decoded = read_and_decode(path, options);
-      if (!decoded.ok()) {
-        errors.emplace_back(decoded.error());
-        continue;
-      }
-      errors.emplace_back();
-      documents.push_back(make_document(path, std::move(decoded).value()));
-    }
+    LoadedDocuments loaded = load_documents(paths, options);
     if (deadline.expired()) return all_timed_out();
-    std::vector<Summary> summaries = summarize_all(documents, *resources);
+    std::vector<Summary> summaries = summarize_all(loaded.documents, *resources);
     if (deadline.expired()) return all_timed_out();
     std::vector<Result<Summary>> results;
     std::size_t next_summary = 0;
-    for (const std::optional<Error>& error : errors) {
+    for (const std::optional<Error>& error : loaded.errors) {
       if (error) {
         results.emplace_back(*error);
       } else {

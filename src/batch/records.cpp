@@ -82,9 +82,7 @@ std::string installments_cell(const Summary& summary) {
     if (installment.percent) {
       parts.push_back(format_percent(*installment.percent) + "%");
     } else if (installment.amount) {
-      std::string sum = format_money(*installment.amount);
-      if (installment.currency != "CNY") sum.append(" ").append(installment.currency);
-      parts.push_back(sum);
+      parts.push_back(with_currency(format_money(*installment.amount), installment.currency));
     } else {
       parts.push_back("?");
     }

@@ -8,22 +8,20 @@
 #include <sstream>
 #include <system_error>
 
-#include <fmt/format.h>
-
 #include "clause_scan/check.h"
+#include "util/text.h"
 
 namespace clause_scan {
 namespace {
 
 namespace fs = std::filesystem;
+using util::in_quotes;
 
 Error config_error(const fs::path& file, int line, std::string_view reason) {
   return Error{ErrorKind::usage, file.string() + ":" + std::to_string(line), std::string(reason)};
 }
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
-
-std::string in_quotes(std::string_view text) { return fmt::format("\"{}\"", text); }
 
 class ConfigReader {
  public:

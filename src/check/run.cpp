@@ -108,22 +108,20 @@ std::vector<std::size_t> chunk_starts(const std::vector<Job>& jobs, unsigned thr
 void check_chunk(const std::vector<Job>& jobs, std::size_t first, std::size_t last,
                  const Resources& resources, const DecodeOptions& decode,
                  std::vector<JobResult>& results) {
-  std::vector<Document> documents;
-  std::vector<std::size_t> job_of;  // job_of[k]: the job documents[k] belongs to
+  std::vector<std::string> paths;
+  for (std::size_t i = first; i < last; ++i) paths.push_back(jobs[i].display);
+  const LoadedDocuments loaded = load_documents(paths, decode);
+  const std::vector<Summary> summaries = summarize_all(loaded.documents, resources);
+  std::size_t next = 0;  // the next of the documents that loaded
   for (std::size_t i = first; i < last; ++i) {
-    Result<Document> document = load_document(jobs[i].display, decode);
-    if (!document.ok()) {
-      results[i].error = document.error();
+    if (const std::optional<Error>& error = loaded.errors[i - first]) {
+      results[i].error = *error;
       continue;
     }
-    documents.push_back(std::move(document).value());
-    job_of.push_back(i);
-  }
-  const std::vector<Summary> summaries = summarize_all(documents, resources);
-  for (std::size_t k = 0; k < documents.size(); ++k) {
-    const Job& job = jobs[job_of[k]];
-    results[job_of[k]].check =
-        check_document(documents[k], summaries[k], job.config.settings, job.rule_sets);
+    const Job& job = jobs[i];
+    results[i].check =
+        check_document(loaded.documents[next], summaries[next], job.config.settings, job.rule_sets);
+    ++next;
   }
 }
 

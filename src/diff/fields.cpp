@@ -112,10 +112,6 @@ class FieldDiffer {
   std::vector<FieldChange>& out_;
 };
 
-std::string money_text(const Decimal& value, const std::string& currency) {
-  return currency == "CNY" ? format_money(value) : format_money(value) + " " + currency;
-}
-
 // (new - old) / old as a signed percentage with one decimal: "+6.2%", "-12.0%".
 std::optional<std::string> relative_change(const Decimal& old_value, const Decimal& new_value) {
   if (old_value.is_zero()) return std::nullopt;
@@ -189,8 +185,8 @@ void diff_amounts(const Summary& a, const Summary& b, FieldDiffer& differ) {
     change.field = FieldKind::amount;
     change.label = (y ? y : x)->label.value_or("");
     change.kind = ValueKind::money;
-    if (x) change.old_value = money_text(x->value, x->currency);
-    if (y) change.new_value = money_text(y->value, y->currency);
+    if (x) change.old_value = with_currency(format_money(x->value), x->currency);
+    if (y) change.new_value = with_currency(format_money(y->value), y->currency);
     if (x && y && x->currency == y->currency) change.change = relative_change(x->value, y->value);
     if (change.old_value == change.new_value) continue;
     differ.record(std::move(change), x ? &x->source : nullptr, y ? &y->source : nullptr);
@@ -283,7 +279,7 @@ void diff_installments(const Summary& a, const Summary& b, FieldDiffer& differ) 
     auto main = [&](const Installment* t) -> std::optional<std::string> {
       if (!t) return std::nullopt;
       if (by_percent || !t->amount) return opt(t->percent, kind);
-      return money_text(*t->amount, t->currency);
+      return with_currency(format_money(*t->amount), t->currency);
     };
     differ.compare_values(FieldKind::installment, label, std::nullopt, kind, main(x), main(y), sx,
                           sy);
@@ -306,7 +302,7 @@ void diff_penalty_pair(const Penalty* x, const Penalty* y, FieldDiffer& differ) 
   auto main = [&](const Penalty* p) -> std::optional<std::string> {
     if (!p) return std::nullopt;
     if (by_percent || !p->amount) return opt(p->percent, kind);
-    return money_text(*p->amount, p->currency);
+    return with_currency(format_money(*p->amount), p->currency);
   };
   differ.compare_values(FieldKind::penalty, label, std::nullopt, kind, main(x), main(y), sx, sy);
   if (!x || !y) return;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
+#include <cstdint>
 
 #include "util/cores.h"
 
@@ -38,8 +38,9 @@ const std::vector<std::string_view>* group_of(std::string_view category) {
 // What scanning `categories` is expected to cost, for scheduling: the length of their
 // patterns (on the seed contract the penalty category, a third of all pattern text, takes
 // about a quarter of the scan time, the one-line categories a fiftieth each).
-std::size_t expected_cost(const RuleSet& rules, const std::vector<std::string_view>& categories) {
-  std::size_t pattern_bytes = 0;
+std::uintmax_t expected_cost(const RuleSet& rules,
+                             const std::vector<std::string_view>& categories) {
+  std::uintmax_t pattern_bytes = 0;
   for (const std::unique_ptr<Rule>& rule : rules.rules()) {
     if (std::find(categories.begin(), categories.end(), rule->category) == categories.end()) {
       continue;
@@ -78,24 +79,23 @@ void Context::scan_whole_documents(const std::vector<Context*>& contexts, int th
     }
   }
   // The costliest tasks first, so that the threads end together (in the groups' order, the
-  // penalty category came last and ran alone for a fifth of the scan time).
-  std::vector<std::size_t> costs;
-  for (const std::vector<std::string_view>& task : tasks)
-    costs.push_back(expected_cost(rules, task));
-  std::vector<std::size_t> order(tasks.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return costs[a] > costs[b]; });
+  // penalty category came last and ran alone for a fifth of the scan time). One thread takes
+  // them in any order: no costs to reckon (batch summarizes every chunk that way).
+  const unsigned task_threads = static_cast<unsigned>(std::max(threads, 1));
+  std::vector<std::uintmax_t> costs(tasks.size(), 0);
+  if (task_threads > 1) {
+    for (std::size_t task = 0; task < tasks.size(); ++task) {
+      costs[task] = expected_cost(rules, tasks[task]);
+    }
+  }
   // scanned[task][document]: the matches of the task's categories in one document.
   using Scanned = std::vector<std::vector<RuleMatch>>;
   std::vector<std::vector<Scanned>> scanned(tasks.size(), std::vector<Scanned>(contexts.size()));
-  util::for_each_index(
-      tasks.size(), static_cast<unsigned>(std::max(threads, 1)), [&](std::size_t turn) {
-        const std::size_t task = order[turn];
-        for (std::size_t document = 0; document < contexts.size(); ++document) {
-          scanned[task][document] = rules.scan_categories(contexts[document]->text(), tasks[task]);
-        }
-      });
+  util::for_each_costliest_first(costs, task_threads, [&](std::size_t task) {
+    for (std::size_t document = 0; document < contexts.size(); ++document) {
+      scanned[task][document] = rules.scan_categories(contexts[document]->text(), tasks[task]);
+    }
+  });
   for (std::size_t task = 0; task < tasks.size(); ++task) {
     for (std::size_t document = 0; document < contexts.size(); ++document) {
       contexts[document]->keep(tasks[task], scanned[task][document]);

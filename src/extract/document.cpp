@@ -33,4 +33,19 @@ Result<Document> load_document(const std::filesystem::path& path, const DecodeOp
   return make_document(path.string(), std::move(decoded).value());
 }
 
+LoadedDocuments load_documents(const std::vector<std::string>& paths,
+                               const DecodeOptions& options) {
+  LoadedDocuments loaded;
+  for (const std::string& path : paths) {
+    Result<Document> document = load_document(path, options);
+    if (!document.ok()) {
+      loaded.errors.emplace_back(document.error());
+      continue;
+    }
+    loaded.errors.emplace_back();
+    loaded.documents.push_back(std::move(document).value());
+  }
+  return loaded;
+}
+
 }  // namespace clause_scan

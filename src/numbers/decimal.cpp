@@ -185,6 +185,11 @@ std::string Decimal::to_grouped(int places) const {
 
 std::string format_money(Decimal value) { return value.to_fixed(2); }
 
+std::string with_currency(std::string figure, std::string_view currency) {
+  if (currency != "CNY") figure.append(" ").append(currency);
+  return figure;
+}
+
 std::string format_percent(Decimal percent) { return percent.to_string(); }
 
 }  // namespace clause_scan

@@ -100,12 +100,6 @@ std::string duration_text(const std::optional<Duration>& duration, Lang lang) {
          std::string(label("unit_" + std::string(to_string(duration->unit)), lang));
 }
 
-// A sum in a table of yuan: the figure, and the currency when it is another (1,000.00 USD).
-std::string money_cell(const Decimal& value, const std::string& currency) {
-  if (currency == "CNY") return value.to_grouped(2);
-  return fmt::format("{} {}", value.to_grouped(2), currency);
-}
-
 void installments(std::ostream& out, const Summary& summary, Lang lang) {
   section(out, "payment_terms", lang, summary.payment_terms.empty());
   if (summary.payment_terms.empty()) return;
@@ -117,7 +111,8 @@ void installments(std::ostream& out, const Summary& summary, Lang lang) {
       if (!percent.empty()) percent += ' ';
       percent += label("remainder", lang);
     }
-    std::string amount = term.amount ? money_cell(*term.amount, term.currency) : "";
+    std::string amount =
+        term.amount ? with_currency(term.amount->to_grouped(2), term.currency) : "";
     rows.push_back({std::to_string(term.seq), percent, or_blank(term.base), amount,
                     or_blank(term.trigger), duration_text(term.due, lang), where(term.source)});
   }
@@ -135,7 +130,8 @@ void penalties(std::ostream& out, const Summary& summary, Lang lang) {
   for (const Penalty& penalty : summary.penalties) {
     std::string rate = penalty.percent ? format_percent(*penalty.percent) + "%" : "";
     if (rate_left_blank(penalty)) rate = label("rate_blank", lang);
-    std::string amount = penalty.amount ? money_cell(*penalty.amount, penalty.currency) : "";
+    std::string amount =
+        penalty.amount ? with_currency(penalty.amount->to_grouped(2), penalty.currency) : "";
     // A range is the rate or the sum where the contract gives no figure, else what it allows.
     if (penalty.range) {
       const bool percent = penalty.range->unit == RangeUnit::percent;

@@ -7,13 +7,14 @@
 
 #include "clause_scan/normalize.h"
 #include "rules/rule_set_impl.h"
+#include "util/text.h"
 
 namespace clause_scan {
 
 namespace {
 
-using rules_detail::in_quotes;
 using rules_detail::PatternInfo;
+using util::in_quotes;
 
 // Every match of the rule's own patterns (given as PatternInfos) in `text`.
 std::vector<RuleMatch> matches_of(const std::vector<const PatternInfo*>& patterns,

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "rules/rule_set_impl.h"
+#include "util/text.h"
 
 namespace clause_scan::rules_detail {
 
@@ -31,14 +32,9 @@ Error rule_error(std::string_view file, int line, std::string_view what) {
   return Error{ErrorKind::rule, std::string(file) + ":" + std::to_string(line), std::move(reason)};
 }
 
-std::string in_quotes(std::string_view text) {
-  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false alarm) on "\"" + std::string.
-  std::string quoted(1, '"');
-  quoted.append(text).push_back('"');
-  return quoted;
-}
-
 namespace {
+
+using util::in_quotes;
 
 // The keys of a [[rule]] table that are not attributes.
 constexpr std::array<std::string_view, 8> kRuleKeys = {"id",       "category",       "description",

@@ -4,25 +4,25 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
-#include <numeric>
 #include <set>
 #include <sstream>
 #include <system_error>
 
 #include "rules/rule_set_impl.h"
 #include "util/cores.h"
+#include "util/text.h"
 
 namespace clause_scan {
 
 namespace {
 
-using rules_detail::in_quotes;
 using rules_detail::pattern_options;
 using rules_detail::PatternInfo;
 using rules_detail::PatternSet;
 using rules_detail::rule_error;
 using rules_detail::RuleDraft;
 using rules_detail::RuleSetData;
+using util::in_quotes;
 
 // The Set holds every pattern at once, so it gets a larger budget than one pattern: more
 // room for its program and for the DFA states it caches while scanning.
@@ -147,13 +147,8 @@ std::vector<PreparedFile> prepare_files(const std::vector<std::filesystem::path>
     const std::uintmax_t size = std::filesystem::file_size(file, unknown);
     sizes.push_back(unknown ? 0 : size);
   }
-  std::vector<std::size_t> largest_first(files.size());
-  std::iota(largest_first.begin(), largest_first.end(), std::size_t{0});
-  std::stable_sort(largest_first.begin(), largest_first.end(),
-                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
   std::vector<PreparedFile> prepared(files.size());
-  util::for_each_index(files.size(), threads, [&](std::size_t turn) {
-    const std::size_t file = largest_first[turn];
+  util::for_each_costliest_first(sizes, threads, [&](std::size_t file) {
     prepared[file] = prepare_file(files[file], compile);
   });
   return prepared;

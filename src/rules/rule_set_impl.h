@@ -47,9 +47,6 @@ bool ends_in_quote(std::string_view pattern);
 // The options of every pattern: UTF-8, leftmost-first, silent (the library never prints).
 RE2::Options pattern_options();
 
-// "text", quoted for an error message.
-std::string in_quotes(std::string_view text);
-
 // The error every loader returns: ErrorKind::rule, reason "file:line: what".
 Error rule_error(std::string_view file, int line, std::string_view what);
 

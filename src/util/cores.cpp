@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <future>
+#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -31,6 +32,15 @@ void for_each_index(std::size_t count, unsigned threads,
   }
   run();
   for (std::future<void>& helper : helpers) helper.get();
+}
+
+void for_each_costliest_first(const std::vector<std::uintmax_t>& costs, unsigned threads,
+                              const std::function<void(std::size_t)>& work) {
+  std::vector<std::size_t> order(costs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return costs[a] > costs[b]; });
+  for_each_index(order.size(), threads, [&](std::size_t turn) { work(order[turn]); });
 }
 
 }  // namespace clause_scan::util

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace clause_scan::util {
 
@@ -17,5 +19,10 @@ unsigned available_cores();
 // An exception thrown by `work` on any thread reaches the caller.
 void for_each_index(std::size_t count, unsigned threads,
                     const std::function<void(std::size_t)>& work);
+
+// The same over costs.size() tasks, taking them costliest first (ties in index order), so that
+// a long task does not start last and run alone at the end.
+void for_each_costliest_first(const std::vector<std::uintmax_t>& costs, unsigned threads,
+                              const std::function<void(std::size_t)>& work);
 
 }  // namespace clause_scan::util

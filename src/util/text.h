@@ -24,6 +24,9 @@ std::string truncate_chars(std::string_view utf8, std::size_t max_chars);
 // Leading and trailing ASCII white space and U+3000 removed.
 std::string_view trim(std::string_view text);
 
+// "text": quoted for an error message.
+std::string in_quotes(std::string_view text);
+
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 

@@ -108,6 +108,8 @@ TEST_CASE("Decimal formats money, percents and grouped figures") {
   CHECK(dec("-0").to_string() == "0");
   CHECK(clause_scan::format_money(dec("593340")) == "593340.00");
   CHECK(clause_scan::format_money(dec("0.1")) == "0.10");
+  CHECK(clause_scan::with_currency("5000.00", "USD") == "5000.00 USD");
+  CHECK(clause_scan::with_currency("593,340.00", "CNY") == "593,340.00");
   CHECK(clause_scan::format_percent(dec("30.00")) == "30");
   CHECK(clause_scan::format_percent(dec("0.50")) == "0.5");
   CHECK(clause_scan::format_percent(dec("0.05")) == "0.05");

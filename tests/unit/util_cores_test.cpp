@@ -1,10 +1,12 @@
 // The default thread count follows the CPU affinity, as `taskset -c 0 clause-scan batch` or a
 // container limited to some cores sets it, not the machine's count of cores; for_each_index
-// runs each task once whatever the thread count, and passes a task's exception on.
+// runs each task once whatever the thread count, and passes a task's exception on;
+// for_each_costliest_first takes the costliest first.
 #include <doctest/doctest.h>
 #include <sched.h>
 
 #include <atomic>
+#include <cstdint>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -50,4 +52,17 @@ TEST_CASE("util: for_each_index passes an exception of the work to the caller") 
     if (i == 5) throw std::runtime_error("task 5");
   };
   CHECK_THROWS_WITH(clause_scan::util::for_each_index(8, 3, fails_at_five), "task 5");
+}
+
+TEST_CASE("util: for_each_costliest_first takes the costliest tasks first, ties in order") {
+  const std::vector<std::uintmax_t> costs = {234, 56543, 0, 27329, 234, 7086};
+  std::vector<std::size_t> taken;
+  clause_scan::util::for_each_costliest_first(costs, 1, [&](std::size_t i) { taken.push_back(i); });
+  CHECK(taken == std::vector<std::size_t>{1, 3, 5, 0, 4, 2});
+  for (unsigned threads : {2u, 8u}) {
+    CAPTURE(threads);
+    std::vector<std::atomic<int>> calls(costs.size());
+    clause_scan::util::for_each_costliest_first(costs, threads, [&](std::size_t i) { ++calls[i]; });
+    for (const std::atomic<int>& count : calls) CHECK(count.load() == 1);
+  }
 }
